@@ -1,0 +1,66 @@
+package org.attendanceledger.service.calendar;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.calendar.Closure;
+import org.attendanceledger.calendar.SchoolCalendar;
+import org.attendanceledger.calendar.Term;
+import org.attendanceledger.calendar.api.CalendarEvent;
+import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The write side's lookup of each school's calendar in force, per academic year. */
+@Component
+@ProcessingGroup(AxonConfiguration.WRITE_SIDE)
+public class CalendarDirectory {
+
+    private static final TypeReference<List<Term>> TERMS = new TypeReference<>() { };
+    private static final TypeReference<List<Closure>> CLOSURES = new TypeReference<>() { };
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public CalendarDirectory(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(CalendarEvent event, @SequenceNumber long sequenceNumber) throws JsonProcessingException {
+        jdbc.update("""
+                INSERT INTO school_calendar (urn, academic_year, version, terms, closures)
+                VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
+                ON CONFLICT (urn, academic_year)
+                DO UPDATE SET version = EXCLUDED.version, terms = EXCLUDED.terms, closures = EXCLUDED.closures""",
+                event.urn(), event.academicYear(), sequenceNumber + 1,
+                json.writeValueAsString(event.terms()), json.writeValueAsString(event.closures()));
+    }
+
+    public Optional<SchoolCalendar> find(String urn, AcademicYear year) {
+        return jdbc.query("SELECT terms, closures FROM school_calendar WHERE urn = ? AND academic_year = ?",
+                (rs, i) -> new SchoolCalendar(year, read(rs.getString("terms"), TERMS),
+                        read(rs.getString("closures"), CLOSURES)),
+                urn, year.toString()).stream().findFirst();
+    }
+
+    public Optional<Long> version(String urn, AcademicYear year) {
+        return jdbc.query("SELECT version FROM school_calendar WHERE urn = ? AND academic_year = ?",
+                (rs, i) -> rs.getLong(1), urn, year.toString()).stream().findFirst();
+    }
+
+    private <T> T read(String value, TypeReference<T> type) {
+        try {
+            return json.readValue(value, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored calendar is unreadable", e);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.attendanceledger.service.infrastructure;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * What the ledger knows about a request, stored as metadata on every event it causes: when the ledger received it,
+ * through which API key, and the integrator's idempotency key. This is what makes "as known at" answerable.
+ */
+public record RequestMetadata(Instant receivedAt, String apiKeyId, String idempotencyKey, String payloadHash) {
+
+    public static final String RECEIVED_AT = "receivedAt";
+    public static final String API_KEY_ID = "apiKeyId";
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+    public static final String PAYLOAD_HASH = "payloadHash";
+    public static final List<String> KEYS = List.of(RECEIVED_AT, API_KEY_ID, IDEMPOTENCY_KEY, PAYLOAD_HASH);
+
+    public static RequestMetadata of(Instant receivedAt, String apiKeyId) {
+        return new RequestMetadata(receivedAt, apiKeyId, null, null);
+    }
+
+    public RequestMetadata withIdempotency(String key, String hash) {
+        return new RequestMetadata(receivedAt, apiKeyId, key, hash);
+    }
+
+    public MetaData asMetaData() {
+        Map<String, Object> values = new HashMap<>();
+        values.put(RECEIVED_AT, receivedAt.toString());
+        if (apiKeyId != null) {
+            values.put(API_KEY_ID, apiKeyId);
+        }
+        if (idempotencyKey != null) {
+            values.put(IDEMPOTENCY_KEY, idempotencyKey);
+            values.put(PAYLOAD_HASH, payloadHash);
+        }
+        return MetaData.from(values);
+    }
+}

@@ -1,0 +1,22 @@
+package org.attendanceledger.service.problem;
+
+import org.attendanceledger.common.ErrorCode;
+import org.springframework.http.HttpStatus;
+
+/** The HTTP status each rule violation maps to, as the contract fixes it. */
+public final class ErrorStatus {
+
+    private ErrorStatus() {
+    }
+
+    public static HttpStatus of(ErrorCode code) {
+        return switch (code) {
+            case MARK_CONFLICT, IDEMPOTENCY_CONFLICT, VERSION_CONFLICT, ALREADY_ON_ROLL, SCHOOL_EXISTS ->
+                    HttpStatus.CONFLICT;
+            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY -> HttpStatus.NOT_FOUND;
+            case ACTOR_NOT_AUTHORISED -> HttpStatus.FORBIDDEN;
+            case MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
+            default -> HttpStatus.UNPROCESSABLE_ENTITY;
+        };
+    }
+}

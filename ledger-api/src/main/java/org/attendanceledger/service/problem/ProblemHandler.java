@@ -1,0 +1,118 @@
+package org.attendanceledger.service.problem;
+
+import jakarta.validation.ConstraintViolationException;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.common.RuleViolation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Every refusal is RFC 9457 problem+json with a stable code, and an {@code errors} list naming each bad item and field.
+ */
+@RestControllerAdvice
+public class ProblemHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Pattern INDEXED_FIELD = Pattern.compile("^[a-zA-Z]+\\[(\\d+)]\\.(.+)$");
+    private static final Pattern ERROR_CODE = Pattern.compile("^[A-Z][A-Z0-9_]+$");
+
+    @ExceptionHandler(RequestRejected.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejected e) {
+        return problem(e.status(), e.code(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(RuleViolation.class)
+    ResponseEntity<ProblemDetail> violation(RuleViolation e) {
+        return problem(ErrorStatus.of(e.code()), e.code(), e.detail(),
+                List.of(ApiError.of(null, e.field(), e.code(), e.detail())));
+    }
+
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+        List<ApiError> errors = new ArrayList<>();
+        for (FieldError fieldError : e.getBindingResult().getFieldErrors()) {
+            errors.add(toApiError(fieldError.getField(), fieldError.getDefaultMessage()));
+        }
+        e.getBindingResult().getGlobalErrors().forEach(global ->
+                errors.add(toApiError(null, global.getDefaultMessage())));
+        errors.sort((a, b) -> Integer.compare(a.index() == null ? -1 : a.index(), b.index() == null ? -1 : b.index()));
+        ErrorCode main = errors.stream().map(ApiError::code).distinct().count() == 1
+                ? ErrorCode.valueOf(errors.get(0).code()) : ErrorCode.VALIDATION_FAILED;
+        return problem(ErrorStatus.of(main), main, "the request is not valid; nothing was stored", errors);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalidParameter(ConstraintViolationException e) {
+        List<ApiError> errors = e.getConstraintViolations().stream()
+                .map(v -> ApiError.of(null, v.getPropertyPath().toString(), ErrorCode.VALIDATION_FAILED, v.getMessage()))
+                .toList();
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "invalid parameter", errors);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badPathOrParameter(MethodArgumentTypeMismatchException e) {
+        String detail = "'" + e.getValue() + "' is not a valid " + e.getName();
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, detail,
+                List.of(ApiError.of(null, e.getName(), ErrorCode.VALIDATION_FAILED, detail)));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        String detail = "the request body is not valid JSON of the expected shape";
+        return problem(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail,
+                List.of(ApiError.of(null, null, ErrorCode.MALFORMED_REQUEST, detail)));
+    }
+
+    private static ApiError toApiError(String path, String message) {
+        Integer index = null;
+        String field = path;
+        if (path != null) {
+            Matcher m = INDEXED_FIELD.matcher(path);
+            if (m.matches()) {
+                index = Integer.valueOf(m.group(1));
+                field = m.group(2);
+            }
+        }
+        // Constraint messages either name a stable error code or are plain text for VALIDATION_FAILED.
+        if (message != null && ERROR_CODE.matcher(message).matches()) {
+            ErrorCode code = ErrorCode.valueOf(message);
+            return ApiError.of(index, field, code, (field == null ? "value" : field) + " is required");
+        }
+        return ApiError.of(index, field, ErrorCode.VALIDATION_FAILED, (field == null ? "" : field + " ") + message);
+    }
+
+    static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
+                                                 List<ApiError> errors) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("urn:attendance-ledger:problem:" + code.name().toLowerCase(Locale.ROOT)
+                .replace('_', '-')));
+        problem.setTitle(title(code));
+        problem.setProperty("code", code.name());
+        problem.setProperty("errors", errors);
+        if (status.is5xxServerError()) {
+            log.error("request failed: {}", detail);
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    private static String title(ErrorCode code) {
+        String words = code.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

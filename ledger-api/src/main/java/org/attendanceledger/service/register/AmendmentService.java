@@ -1,0 +1,89 @@
+package org.attendanceledger.service.register;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.common.Actor;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.register.api.AmendMark;
+import org.attendanceledger.register.api.AmendmentOutcome;
+import org.attendanceledger.service.infrastructure.CommandSender;
+import org.attendanceledger.service.infrastructure.RequestMetadata;
+import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.school.KnownSchools;
+import org.attendanceledger.service.school.SchoolDirectory;
+import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/** Amends one register entry: the five audit items are checked first, then the entry decides. */
+@Service
+public class AmendmentService {
+
+    private final SchoolDirectory schools;
+    private final RegisterEntryDirectory entries;
+    private final CommandSender commands;
+
+    public AmendmentService(SchoolDirectory schools, RegisterEntryDirectory entries, CommandSender commands) {
+        this.schools = schools;
+        this.entries = entries;
+        this.commands = commands;
+    }
+
+    /** An amendment as posted. */
+    public record Amendment(String code, Integer minutesLate, java.time.LocalTime arrivalTime, String reason,
+                            Actor amendedBy, java.time.Instant amendedAt, Long expectedVersion) {
+    }
+
+    public AmendmentOutcome amend(String urn, String upn, LocalDate date, Session session, Amendment amendment,
+                                  RequestMetadata request) {
+        SchoolRecord school = KnownSchools.require(schools, urn);
+        requireAuditItems(amendment);
+        if (amendment.code() == null || amendment.code().isBlank()) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "code",
+                    "the amended code is required");
+        }
+        if (entries.find(urn, upn, date, session).isEmpty()) {
+            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,
+                    "there is no original entry for this pupil and session to amend");
+        }
+        MarkItem asItem = new MarkItem(upn, date, session, amendment.code(), amendment.minutesLate(),
+                amendment.arrivalTime(), amendment.amendedBy(), amendment.amendedAt(), null);
+        List<ApiError> errors = new ArrayList<>();
+        Integer minutesLate = MarkValidator.checkLateness(null, asItem, school.registerPolicy(), errors);
+        if (!errors.isEmpty()) {
+            throw MarkIngestService.rejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, errors,
+                    "the amendment was rejected: nothing was stored");
+        }
+        return commands.send(AmendMark.of(urn, upn, date, session, amendment.code(), minutesLate,
+                amendment.arrivalTime(), amendment.reason(), amendment.amendedBy(), amendment.amendedAt(),
+                amendment.expectedVersion()), request);
+    }
+
+    private static void requireAuditItems(Amendment amendment) {
+        List<ApiError> missing = new ArrayList<>();
+        if (amendment.reason() == null || amendment.reason().isBlank()) {
+            missing.add(ApiError.of(null, "reason", ErrorCode.AMENDMENT_FIELDS_MISSING, "reason is required"));
+        }
+        Actor by = amendment.amendedBy();
+        if (by == null || by.name() == null || by.name().isBlank()) {
+            missing.add(ApiError.of(null, "amendedBy.name", ErrorCode.AMENDMENT_FIELDS_MISSING,
+                    "the name of the person amending is required"));
+        }
+        if (by == null || by.position() == null || by.position().isBlank()) {
+            missing.add(ApiError.of(null, "amendedBy.position", ErrorCode.AMENDMENT_FIELDS_MISSING,
+                    "the position of the person amending is required"));
+        }
+        if (amendment.amendedAt() == null) {
+            missing.add(ApiError.of(null, "amendedAt", ErrorCode.AMENDMENT_FIELDS_MISSING,
+                    "the date of the amendment is required"));
+        }
+        if (!missing.isEmpty()) {
+            throw new RequestRejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AMENDMENT_FIELDS_MISSING,
+                    "an amendment must show the reason, the date, and the name and position of who made it",
+                    missing);
+        }
+    }
+}

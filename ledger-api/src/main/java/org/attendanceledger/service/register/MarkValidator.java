@@ -1,0 +1,170 @@
+package org.attendanceledger.service.register;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.calendar.SchoolCalendar;
+import org.attendanceledger.catalogue.CodeCatalogue;
+import org.attendanceledger.catalogue.CodeCheck;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.roll.Upn;
+import org.attendanceledger.school.ArrivalAssessment;
+import org.attendanceledger.school.RegisterPolicy;
+import org.attendanceledger.service.calendar.CalendarDirectory;
+import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.roll.RollDirectory;
+import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
+import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks every mark of a batch against the rules that span aggregates: the session exists in the school's calendar,
+ * the pupil is on roll that day, the code is in force on the session date, lateness fits the code and the policy.
+ * Every bad item is reported, so the MIS can fix the whole register in one go.
+ */
+@Component
+public class MarkValidator {
+
+    /** A planned closure is recorded with # on the closed session itself, so # is allowed where the school is shut. */
+    static final String PLANNED_CLOSURE = "#";
+
+    private final CalendarDirectory calendars;
+    private final RollDirectory roll;
+
+    public MarkValidator(CalendarDirectory calendars, RollDirectory roll) {
+        this.calendars = calendars;
+        this.roll = roll;
+    }
+
+    /** A valid item, with the minutes late derived from the arrival time where the MIS gave only the time. */
+    public record Checked(MarkItem item, Integer minutesLate) {
+    }
+
+    public record Result(List<Checked> checked, List<ApiError> errors) {
+    }
+
+    public Result validate(SchoolRecord school, List<MarkItem> items) {
+        Map<AcademicYear, Optional<SchoolCalendar>> calendarCache = new HashMap<>();
+        Map<String, List<RollPeriod>> periods = roll.periods(school.urn(),
+                items.stream().map(MarkItem::upn).filter(upn -> upn != null).distinct().toList());
+        List<ApiError> errors = new ArrayList<>();
+        List<Checked> checked = new ArrayList<>();
+        for (int index = 0; index < items.size(); index++) {
+            MarkItem item = items.get(index);
+            List<ApiError> itemErrors = new ArrayList<>();
+            Integer minutesLate = check(index, item, school, calendarCache, periods, itemErrors);
+            errors.addAll(itemErrors);
+            checked.add(new Checked(item, minutesLate));
+        }
+        return new Result(checked, errors);
+    }
+
+    private Integer check(int index, MarkItem item, SchoolRecord school,
+                          Map<AcademicYear, Optional<SchoolCalendar>> calendarCache,
+                          Map<String, List<RollPeriod>> periods, List<ApiError> errors) {
+        if (item.upn() == null || item.date() == null || item.session() == null || item.code() == null
+                || item.recordedBy() == null || !item.recordedBy().hasNameAndPosition() || item.recordedAt() == null) {
+            errors.add(ApiError.of(index, missingField(item), ErrorCode.VALIDATION_FAILED,
+                    "upn, date, session, code, recordedBy (name and position) and recordedAt are required"));
+            return item.minutesLate();
+        }
+        if (!Upn.isValid(item.upn())) {
+            errors.add(ApiError.of(index, "upn", ErrorCode.INVALID_UPN,
+                    "not a valid UPN: 13 characters with a correct check letter"));
+        }
+        CodeCheck codeCheck = CodeCatalogue.national().check(item.code(), item.date());
+        if (codeCheck instanceof CodeCheck.UnknownCode) {
+            errors.add(ApiError.of(index, "code", ErrorCode.INVALID_CODE,
+                    "'" + item.code() + "' is not an attendance code"));
+        } else if (codeCheck instanceof CodeCheck.NotValidOnDate notValid) {
+            errors.add(ApiError.of(index, "code", ErrorCode.CODE_NOT_VALID_ON_DATE,
+                    "code " + item.code() + " is not in the " + notValid.version().id()
+                            + " code set in force on " + item.date()));
+        }
+        Integer minutesLate = checkLateness(index, item, school.registerPolicy(), errors);
+
+        Optional<SchoolCalendar> calendar = calendarCache.computeIfAbsent(AcademicYear.containing(item.date()),
+                year -> calendars.find(school.urn(), year));
+        Optional<RollPeriod> period = RollDirectory.periodCovering(periods.get(item.upn()), item.date());
+        if (calendar.isEmpty()) {
+            errors.add(ApiError.of(index, "date", ErrorCode.CALENDAR_NOT_PUBLISHED,
+                    "the school has not published its calendar for " + AcademicYear.containing(item.date())));
+        } else if (!sessionExists(calendar.get(), item, period.map(RollPeriod::yearGroup).orElse(null))) {
+            errors.add(ApiError.of(index, "session", ErrorCode.NO_SUCH_SESSION,
+                    "the school has no " + item.session() + " session for this pupil on " + item.date()));
+        }
+        if (period.isEmpty()) {
+            errors.add(ApiError.of(index, "upn", ErrorCode.NOT_ON_ROLL,
+                    "the pupil is not on the school's roll on " + item.date()));
+        }
+        return minutesLate;
+    }
+
+    private static boolean sessionExists(SchoolCalendar calendar, MarkItem item, String yearGroup) {
+        if (PLANNED_CLOSURE.equals(item.code())) {
+            return calendar.isTermWeekday(item.date());
+        }
+        return calendar.isPupilSession(item.date(), item.session(), yearGroup);
+    }
+
+    /**
+     * Lateness must fit the code and, where the arrival time is known, the school's register policy: arriving before
+     * the register closed is L, after it is U (domain rules 1.3).
+     */
+    static Integer checkLateness(Integer index, MarkItem item, RegisterPolicy policy, List<ApiError> errors) {
+        boolean lateCode = "L".equals(item.code()) || "U".equals(item.code());
+        if (item.minutesLate() != null && !lateCode) {
+            errors.add(ApiError.of(index, "minutesLate", ErrorCode.MINUTES_LATE_NOT_ALLOWED,
+                    "minutes late may only accompany L or U, not " + item.code()));
+            return item.minutesLate();
+        }
+        if (item.minutesLate() != null && item.minutesLate() < 0) {
+            errors.add(ApiError.of(index, "minutesLate", ErrorCode.VALIDATION_FAILED, "cannot be negative"));
+        }
+        if (item.arrivalTime() == null) {
+            return item.minutesLate();
+        }
+        if (!lateCode) {
+            errors.add(ApiError.of(index, "arrivalTime", ErrorCode.MINUTES_LATE_NOT_ALLOWED,
+                    "an arrival time may only accompany L or U, not " + item.code()));
+            return item.minutesLate();
+        }
+        ArrivalAssessment arrival = policy.assessArrival(item.session(), item.arrivalTime());
+        boolean codeSaysBeforeClose = "L".equals(item.code());
+        if (codeSaysBeforeClose != arrival.beforeRegisterClosed()) {
+            errors.add(ApiError.of(index, "code", ErrorCode.LATE_CODE_CONTRADICTS_ARRIVAL,
+                    "arrival at " + item.arrivalTime() + " is " + (arrival.beforeRegisterClosed() ? "before" : "after")
+                            + " the register closed at " + policy.registerCloses(item.session()) + ", so the code is "
+                            + (arrival.beforeRegisterClosed() ? "L" : "U") + ", not " + item.code()));
+        }
+        if (item.minutesLate() != null && item.minutesLate() != arrival.minutesLate()) {
+            errors.add(ApiError.of(index, "minutesLate", ErrorCode.VALIDATION_FAILED,
+                    "arrival at " + item.arrivalTime() + " is " + arrival.minutesLate() + " minutes late, not "
+                            + item.minutesLate()));
+        }
+        return arrival.minutesLate();
+    }
+
+    private static String missingField(MarkItem item) {
+        if (item.upn() == null) {
+            return "upn";
+        }
+        if (item.date() == null) {
+            return "date";
+        }
+        if (item.session() == null) {
+            return "session";
+        }
+        if (item.code() == null) {
+            return "code";
+        }
+        if (item.recordedBy() == null || !item.recordedBy().hasNameAndPosition()) {
+            return "recordedBy";
+        }
+        return "recordedAt";
+    }
+
+}

@@ -1,0 +1,114 @@
+package org.attendanceledger.service.roll;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.attendanceledger.common.Actor;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.roll.Upn;
+import org.attendanceledger.roll.api.AdmitPupil;
+import org.attendanceledger.roll.api.DeletePupil;
+import org.attendanceledger.roll.api.DeletionGround;
+import org.attendanceledger.service.infrastructure.Caller;
+import org.attendanceledger.service.infrastructure.CommandSender;
+import org.attendanceledger.service.infrastructure.RequestMetadata;
+import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
+import org.attendanceledger.service.school.KnownSchools;
+import org.attendanceledger.service.school.SchoolDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/schools/{urn}/pupils")
+@Tag(name = "School set-up")
+public class PupilController {
+
+    private final CommandSender commands;
+    private final SchoolDirectory schools;
+    private final RollDirectory roll;
+    private final Caller caller;
+
+    public PupilController(CommandSender commands, SchoolDirectory schools, RollDirectory roll, Caller caller) {
+        this.commands = commands;
+        this.schools = schools;
+        this.roll = roll;
+        this.caller = caller;
+    }
+
+    public record Admission(@NotNull String upn, @NotNull LocalDate startingDay, String yearGroup,
+                            @NotNull Actor by) {
+    }
+
+    public record Deletion(@NotNull LocalDate lastDayOnRoll, @NotNull DeletionGround ground, @NotBlank String reason,
+                           @NotNull Actor by) {
+    }
+
+    public record Enrolment(String urn, String upn, List<RollPeriod> periods) {
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Admit a pupil from the starting day (a second admission while on roll is 409 ALREADY_ON_ROLL)")
+    public Enrolment admit(@PathVariable String urn, @Valid @RequestBody Admission request, HttpServletRequest http) {
+        KnownSchools.require(schools, urn);
+        requireValidUpn(request.upn());
+        Instant now = Instant.now();
+        commands.send(new AdmitPupil(AdmitPupil.enrolmentId(urn, request.upn()), urn, request.upn(),
+                request.startingDay(), request.yearGroup(), request.by(), now),
+                RequestMetadata.of(now, caller.apiKeyId(http)));
+        return enrolment(urn, request.upn());
+    }
+
+    @PostMapping("/{upn}/deletion")
+    @Operation(summary = "Delete a pupil from roll after the last day on roll, on a lawful ground")
+    public Enrolment delete(@PathVariable String urn, @PathVariable String upn,
+                            @Valid @RequestBody Deletion request, HttpServletRequest http) {
+        KnownSchools.require(schools, urn);
+        requireValidUpn(upn);
+        requireKnown(urn, upn);
+        Instant now = Instant.now();
+        commands.send(new DeletePupil(AdmitPupil.enrolmentId(urn, upn), urn, upn, request.lastDayOnRoll(),
+                request.ground(), request.reason(), request.by(), now), RequestMetadata.of(now, caller.apiKeyId(http)));
+        return enrolment(urn, upn);
+    }
+
+    @GetMapping("/{upn}")
+    @Operation(summary = "A pupil's stays on the school's roll")
+    public Enrolment get(@PathVariable String urn, @PathVariable String upn) {
+        KnownSchools.require(schools, urn);
+        requireValidUpn(upn);
+        requireKnown(urn, upn);
+        return enrolment(urn, upn);
+    }
+
+    private void requireKnown(String urn, String upn) {
+        if (!roll.isKnown(urn, upn)) {
+            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
+                    "the pupil has never been on this school's roll");
+        }
+    }
+
+    private Enrolment enrolment(String urn, String upn) {
+        return new Enrolment(urn, upn, roll.periods(urn, List.of(upn)).getOrDefault(upn, List.of()));
+    }
+
+    static void requireValidUpn(String upn) {
+        if (!Upn.isValid(upn)) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
+                    "not a valid UPN: 13 characters with a correct check letter");
+        }
+    }
+}

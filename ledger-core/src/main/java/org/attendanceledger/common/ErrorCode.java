@@ -1,0 +1,32 @@
+package org.attendanceledger.common;
+
+/**
+ * Stable, machine-readable reasons a command is refused. Integrators match on these names: never rename one.
+ */
+public enum ErrorCode {
+    INVALID_CODE,
+    CODE_NOT_VALID_ON_DATE,
+    NO_SUCH_SESSION,
+    CALENDAR_NOT_PUBLISHED,
+    NOT_ON_ROLL,
+    UNKNOWN_SCHOOL,
+    UNKNOWN_PUPIL,
+    INVALID_UPN,
+    AMENDMENT_FIELDS_MISSING,
+    NO_ORIGINAL_ENTRY,
+    MARK_CONFLICT,
+    IDEMPOTENCY_CONFLICT,
+    VERSION_CONFLICT,
+    ACTOR_NOT_AUTHORISED,
+    WINDOW_OVER_30_MIN,
+    MINUTES_LATE_NOT_ALLOWED,
+    VALIDATION_FAILED,
+    /** A pupil already on roll was admitted again. */
+    ALREADY_ON_ROLL,
+    /** A school with that URN is already registered. */
+    SCHOOL_EXISTS,
+    /** The arrival time contradicts the L or U code under the school's register policy. */
+    LATE_CODE_CONTRADICTS_ARRIVAL,
+    /** The request body is not valid JSON or does not match the expected types. */
+    MALFORMED_REQUEST
+}

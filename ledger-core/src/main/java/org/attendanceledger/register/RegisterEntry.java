@@ -1,0 +1,189 @@
+package org.attendanceledger.register;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Set;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.catalogue.CodeCatalogue;
+import org.attendanceledger.catalogue.CodeCategory;
+import org.attendanceledger.catalogue.CodeCheck;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.common.RuleViolation;
+import org.attendanceledger.register.api.AmendMark;
+import org.attendanceledger.register.api.AmendmentOutcome;
+import org.attendanceledger.register.api.AttendanceMarkAmended;
+import org.attendanceledger.register.api.AttendanceMarkRecorded;
+import org.attendanceledger.register.api.MarkOutcome;
+import org.attendanceledger.register.api.RecordMark;
+import org.attendanceledger.staff.AuthorisedPersons;
+import org.attendanceledger.staff.api.GrantScope;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+/**
+ * One register entry: a pupil's mark for one session. Its stream is the legal audit chain: the first event is the
+ * original entry and every later event is an amendment carrying the five audit items. Nothing is ever overwritten.
+ */
+public class RegisterEntry {
+
+    private static final Set<CodeCategory> DECISION_FAMILIES =
+            Set.of(CodeCategory.AUTHORISED_ABSENCE, CodeCategory.UNAUTHORISED_ABSENCE);
+    private static final Set<String> LATE_CODES = Set.of("L", "U");
+
+    @AggregateIdentifier
+    private String entryId;
+    private String urn;
+    private LocalDate date;
+    private Session session;
+    private Entry original;
+    private Entry current;
+    private AttendanceMarkAmended lastAmendment;
+    private long version;
+
+    /** The code and lateness an entry reads at one point of its chain. */
+    private record Entry(String code, Integer minutesLate) {
+    }
+
+    protected RegisterEntry() {
+        // required by Axon to rebuild the entry from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public MarkOutcome handle(RecordMark command) {
+        Entry posted = new Entry(command.code(), command.minutesLate());
+        if (original != null) {
+            // A retried or re-synced register must not store anything twice; any other change is an amendment.
+            if (posted.equals(original) || posted.equals(current)) {
+                return new MarkOutcome(MarkOutcome.Status.DUPLICATE, version, current.code());
+            }
+            throw new RuleViolation(ErrorCode.MARK_CONFLICT, "code",
+                    "session already has the entry " + current.code() + "; a change must be posted as an amendment");
+        }
+        String codeSetVersion = checkCode(command.code(), command.date());
+        checkMinutesLate(command.code(), command.minutesLate());
+        apply(new AttendanceMarkRecorded(command.entryId(), command.urn(), command.upn(), command.date(),
+                command.session(), command.code(), codeSetVersion, command.minutesLate(), command.arrivalTime(),
+                command.recordedBy(), command.recordedAt()));
+        return new MarkOutcome(MarkOutcome.Status.RECORDED, version, command.code());
+    }
+
+    @CommandHandler
+    public AmendmentOutcome handle(AmendMark command, AuthorisedPersons authorisedPersons) {
+        if (isReplayOfLastAmendment(command)) {
+            return new AmendmentOutcome(version, lastAmendment.previousCode(), lastAmendment.code(), true);
+        }
+        if (command.expectedVersion() != null && command.expectedVersion() != version) {
+            throw new RuleViolation(ErrorCode.VERSION_CONFLICT, "expectedVersion",
+                    "entry is at version " + version + ", not " + command.expectedVersion());
+        }
+        requireAuditFields(command);
+        String codeSetVersion = checkCode(command.code(), date);
+        checkMinutesLate(command.code(), command.minutesLate());
+        Entry amended = new Entry(command.code(), command.minutesLate());
+        if (amended.equals(current)) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "code",
+                    "the amendment changes nothing: the entry already reads " + current.code());
+        }
+        LocalDate amendedOn = LedgerClock.localDate(command.amendedAt());
+        if (changesAuthorisation(current.code(), command.code())
+                && !holdsAuthoriseAbsence(authorisedPersons, command, amendedOn)) {
+            throw new RuleViolation(ErrorCode.ACTOR_NOT_AUTHORISED, "amendedBy.staffId",
+                    "changing " + current.code() + " to " + command.code()
+                            + " decides authorisation and needs an AUTHORISE_ABSENCE grant on " + amendedOn);
+        }
+        apply(new AttendanceMarkAmended(entryId, urn, command.upn(), date, session, current.code(),
+                current.minutesLate(), command.code(), codeSetVersion, command.minutesLate(), command.arrivalTime(),
+                command.reason().strip(), amendedOn, command.amendedAt(), command.amendedBy(), command.mechanism()));
+        return new AmendmentOutcome(version, lastAmendment.previousCode(), command.code(), false);
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceMarkRecorded event) {
+        entryId = event.entryId();
+        urn = event.urn();
+        date = event.date();
+        session = event.session();
+        original = new Entry(event.code(), event.minutesLate());
+        current = original;
+        version = 1;
+    }
+
+    @EventSourcingHandler
+    void on(AttendanceMarkAmended event) {
+        current = new Entry(event.code(), event.minutesLate());
+        lastAmendment = event;
+        version++;
+    }
+
+    /**
+     * A change between the authorised and unauthorised families, or into or out of either, is an authorisation
+     * decision (section 3.3 of the domain rules): only an authorised person may make it.
+     */
+    static boolean changesAuthorisation(String fromCode, String toCode, LocalDate sessionDate) {
+        CodeCatalogue catalogue = CodeCatalogue.national();
+        CodeCategory from = catalogue.categoryOf(fromCode, sessionDate);
+        CodeCategory to = catalogue.categoryOf(toCode, sessionDate);
+        return from != to && (DECISION_FAMILIES.contains(from) || DECISION_FAMILIES.contains(to));
+    }
+
+    private boolean changesAuthorisation(String fromCode, String toCode) {
+        return changesAuthorisation(fromCode, toCode, date);
+    }
+
+    private boolean holdsAuthoriseAbsence(AuthorisedPersons authorisedPersons, AmendMark command, LocalDate on) {
+        String staffId = command.amendedBy().staffId();
+        return staffId != null && !staffId.isBlank()
+                && authorisedPersons.holds(urn, staffId, GrantScope.AUTHORISE_ABSENCE, on);
+    }
+
+    private boolean isReplayOfLastAmendment(AmendMark command) {
+        return lastAmendment != null
+                && Objects.equals(lastAmendment.code(), command.code())
+                && Objects.equals(lastAmendment.minutesLate(), command.minutesLate())
+                && Objects.equals(lastAmendment.amendedAt(), command.amendedAt())
+                && Objects.equals(lastAmendment.amendedBy(), command.amendedBy())
+                && command.reason() != null && Objects.equals(lastAmendment.reason(), command.reason().strip());
+    }
+
+    private static void requireAuditFields(AmendMark command) {
+        boolean missing = command.reason() == null || command.reason().isBlank()
+                || command.amendedBy() == null || !command.amendedBy().hasNameAndPosition()
+                || command.amendedAt() == null;
+        if (missing) {
+            throw new RuleViolation(ErrorCode.AMENDMENT_FIELDS_MISSING, "reason",
+                    "an amendment must carry the reason, the date, and the name and position of the person making it");
+        }
+    }
+
+    static String checkCode(String code, LocalDate sessionDate) {
+        CodeCheck check = CodeCatalogue.national().check(code, sessionDate);
+        if (check instanceof CodeCheck.Valid valid) {
+            return valid.version().id();
+        }
+        if (check instanceof CodeCheck.NotValidOnDate notValid) {
+            throw new RuleViolation(ErrorCode.CODE_NOT_VALID_ON_DATE, "code",
+                    "code " + code + " is not in the " + notValid.version().id() + " code set in force on " + sessionDate);
+        }
+        throw new RuleViolation(ErrorCode.INVALID_CODE, "code", "'" + code + "' is not an attendance code");
+    }
+
+    static void checkMinutesLate(String code, Integer minutesLate) {
+        if (minutesLate == null) {
+            return;
+        }
+        if (!LATE_CODES.contains(code)) {
+            throw new RuleViolation(ErrorCode.MINUTES_LATE_NOT_ALLOWED, "minutesLate",
+                    "minutes late may only accompany L or U, not " + code);
+        }
+        if (minutesLate < 0) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "minutesLate", "minutes late cannot be negative");
+        }
+    }
+}

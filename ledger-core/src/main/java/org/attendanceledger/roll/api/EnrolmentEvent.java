@@ -1,0 +1,11 @@
+package org.attendanceledger.roll.api;
+
+/** Everything that can happen to a pupil's entry on a school's admission register. Stored contract. */
+public sealed interface EnrolmentEvent permits PupilAdmitted, PupilDeleted {
+
+    String enrolmentId();
+
+    String urn();
+
+    String upn();
+}

@@ -1,0 +1,16 @@
+package org.attendanceledger.roll.api;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import org.attendanceledger.common.Actor;
+
+/** A pupil went on roll. Identifiers only: pupils' and parents' names never enter the ledger. */
+public record PupilAdmitted(
+        String enrolmentId,
+        String urn,
+        String upn,
+        LocalDate startingDay,
+        String yearGroup,
+        Actor by,
+        Instant recordedAt) implements EnrolmentEvent {
+}

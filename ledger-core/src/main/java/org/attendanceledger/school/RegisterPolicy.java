@@ -1,0 +1,81 @@
+package org.attendanceledger.school;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.Objects;
+
+import org.attendanceledger.calendar.Session;
+
+/**
+ * When a school's registers open and how long they stay open (rules 1.2).
+ *
+ * <p>The register closes {@code windowMinutes} after it starts. By default the closing instant itself is
+ * already too late ({@code U}); {@code closingInstantIsLate} supports policies worded "between 9.00 and
+ * 9.20 is late", where arrival at exactly 09:20:00 is still {@code L}.
+ *
+ * <p>A window over {@value #MAX_WINDOW_MINUTES} minutes is representable on purpose: policies from before
+ * {@link #WINDOW_CAP_FROM} may legitimately have one, so callers decide (via {@link #exceedsWindowCap()})
+ * whether to reject it with {@code WINDOW_OVER_30_MIN}.
+ */
+public record RegisterPolicy(LocalTime amRegisterStart, LocalTime pmRegisterStart, int windowMinutes,
+                             boolean closingInstantIsLate) {
+
+    public static final int MAX_WINDOW_MINUTES = 30;
+    /** The 30-minute cap applies to sessions from the day the 2024 Regulations came into force. */
+    public static final LocalDate WINDOW_CAP_FROM = LocalDate.of(2024, 8, 19);
+
+    public RegisterPolicy {
+        Objects.requireNonNull(amRegisterStart, "amRegisterStart");
+        Objects.requireNonNull(pmRegisterStart, "pmRegisterStart");
+        if (windowMinutes < 1) {
+            throw new IllegalArgumentException("register window must be at least 1 minute: " + windowMinutes);
+        }
+        requireClosesSameDay(amRegisterStart, windowMinutes, Session.AM);
+        requireClosesSameDay(pmRegisterStart, windowMinutes, Session.PM);
+    }
+
+    /** A policy where arrival at the closing instant is already after the register closed. */
+    public static RegisterPolicy of(LocalTime amRegisterStart, LocalTime pmRegisterStart, int windowMinutes) {
+        return new RegisterPolicy(amRegisterStart, pmRegisterStart, windowMinutes, false);
+    }
+
+    public boolean exceedsWindowCap() {
+        return windowMinutes > MAX_WINDOW_MINUTES;
+    }
+
+    /** Whether the window breaks the cap for a session on this date (the cap does not reach back before 2024). */
+    public boolean exceedsWindowCapOn(LocalDate sessionDate) {
+        return exceedsWindowCap() && !sessionDate.isBefore(WINDOW_CAP_FROM);
+    }
+
+    public LocalTime registerStart(Session session) {
+        return switch (Objects.requireNonNull(session, "session")) {
+            case AM -> amRegisterStart;
+            case PM -> pmRegisterStart;
+        };
+    }
+
+    public LocalTime registerCloses(Session session) {
+        return registerStart(session).plusMinutes(windowMinutes);
+    }
+
+    /**
+     * Minutes late are whole minutes from the register start, rounded down and never negative, so an arrival
+     * at 09:12:59 for an 08:50 register is 22 minutes late.
+     */
+    public ArrivalAssessment assessArrival(Session session, LocalTime arrival) {
+        Objects.requireNonNull(arrival, "arrival");
+        long minutesLate = Math.max(0, Duration.between(registerStart(session), arrival).toMinutes());
+        LocalTime closes = registerCloses(session);
+        boolean beforeClose = arrival.isBefore(closes) || (closingInstantIsLate && arrival.equals(closes));
+        return new ArrivalAssessment((int) minutesLate, beforeClose);
+    }
+
+    // LocalTime arithmetic wraps at midnight, which would make a late register close "before" it opened.
+    private static void requireClosesSameDay(LocalTime start, int windowMinutes, Session session) {
+        if (Duration.between(start, LocalTime.MAX).toMinutes() < windowMinutes) {
+            throw new IllegalArgumentException(session + " register starting at " + start + " must close before midnight");
+        }
+    }
+}
