@@ -11,7 +11,11 @@ import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -20,15 +24,18 @@ import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Every refusal is RFC 9457 problem+json with a stable code, and an {@code errors} list naming each bad item and field.
  */
 @RestControllerAdvice
-public class ProblemHandler {
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern INDEXED_FIELD = Pattern.compile("^[a-zA-Z]+\\[(\\d+)]\\.(.+)$");
     private static final Pattern ERROR_CODE = Pattern.compile("^[A-Z][A-Z0-9_]+$");
 
@@ -43,8 +50,10 @@ public class ProblemHandler {
                 List.of(ApiError.of(null, e.field(), e.code(), e.detail())));
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
         List<ApiError> errors = new ArrayList<>();
         for (FieldError fieldError : e.getBindingResult().getFieldErrors()) {
             errors.add(toApiError(fieldError.getField(), fieldError.getDefaultMessage()));
@@ -54,7 +63,7 @@ public class ProblemHandler {
         errors.sort((a, b) -> Integer.compare(a.index() == null ? -1 : a.index(), b.index() == null ? -1 : b.index()));
         ErrorCode main = errors.stream().map(ApiError::code).distinct().count() == 1
                 ? ErrorCode.valueOf(errors.get(0).code()) : ErrorCode.VALIDATION_FAILED;
-        return problem(ErrorStatus.of(main), main, "the request is not valid; nothing was stored", errors);
+        return widen(problem(ErrorStatus.of(main), main, "the request is not valid; nothing was stored", errors));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -72,11 +81,25 @@ public class ProblemHandler {
                 List.of(ApiError.of(null, e.getName(), ErrorCode.VALIDATION_FAILED, detail)));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
         String detail = "the request body is not valid JSON of the expected shape";
-        return problem(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail,
-                List.of(ApiError.of(null, null, ErrorCode.MALFORMED_REQUEST, detail)));
+        return widen(problem(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail,
+                List.of(ApiError.of(null, null, ErrorCode.MALFORMED_REQUEST, detail))));
+    }
+
+    /** A domain value refused its input (for example a term that ends before it starts). */
+    @ExceptionHandler(IllegalArgumentException.class)
+    ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, e.getMessage(),
+                List.of(ApiError.of(null, null, ErrorCode.VALIDATION_FAILED, e.getMessage())));
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
+        return (ResponseEntity) response;
     }
 
     private static ApiError toApiError(String path, String message) {
@@ -106,7 +129,7 @@ public class ProblemHandler {
         problem.setProperty("code", code.name());
         problem.setProperty("errors", errors);
         if (status.is5xxServerError()) {
-            log.error("request failed: {}", detail);
+            LOG.error("request failed: {}", detail);
         }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }

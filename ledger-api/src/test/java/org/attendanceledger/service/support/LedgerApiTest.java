@@ -1,0 +1,48 @@
+package org.attendanceledger.service.support;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Base of the HTTP tests: the real service on a random port, on a real (embedded) PostgreSQL with a fresh data
+ * directory per test run. Every test class shares one application context, so each test makes its own school.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.data-dir=target/test-ledger-data/${random.uuid}",
+        "ledger.bootstrap-admin-token=" + LedgerApiTest.ADMIN_TOKEN
+})
+public abstract class LedgerApiTest {
+
+    public static final String ADMIN_TOKEN = "test-bootstrap-admin-token";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    private LedgerClient client;
+    private Fixtures fixtures;
+
+    /** A client that calls as the bootstrap admin. */
+    protected LedgerClient api() {
+        if (client == null) {
+            client = new LedgerClient("http://localhost:" + port, ADMIN_TOKEN);
+        }
+        return client;
+    }
+
+    protected Fixtures fixtures() {
+        if (fixtures == null) {
+            fixtures = new Fixtures(api());
+        }
+        return fixtures;
+    }
+
+    protected long eventCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry", Long.class);
+        return count == null ? 0 : count;
+    }
+}
