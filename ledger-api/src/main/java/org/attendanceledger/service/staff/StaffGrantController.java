@@ -57,7 +57,7 @@ public class StaffGrantController {
     public GrantView grant(@PathVariable String urn, @Valid @RequestBody GrantRequest request,
                            HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        String grantId = UUID.randomUUID().toString();
+        String grantId = urn + ":" + UUID.randomUUID();
         Instant now = Instant.now();
         commands.send(new GrantAuthorisedPerson(grantId, urn, request.staffId(), request.name(), request.position(),
                 Set.copyOf(request.scopes()), request.from(), request.to(), request.by(), now),
