@@ -1,6 +1,7 @@
 package org.attendanceledger.service.support;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -8,7 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Base of the HTTP tests: the real service on a random port, on a real (embedded) PostgreSQL with a fresh data
  * directory per test run. Every test class shares one application context, so each test makes its own school.
+ * Metrics export stays on, as in production, so the Prometheus endpoint can be tested.
  */
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.data-dir=target/test-ledger-data/${random.uuid}",
         "ledger.bootstrap-admin-token=" + LedgerApiTest.ADMIN_TOKEN
