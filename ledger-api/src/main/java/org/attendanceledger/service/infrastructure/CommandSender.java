@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +34,7 @@ public class CommandSender {
         }
     }
 
-    static RuntimeException translate(Throwable failure) {
+    public static RuntimeException translate(Throwable failure) {
         Throwable cause = failure;
         while ((cause instanceof CommandExecutionException || cause instanceof CompletionException
                 || cause instanceof ExecutionException) && cause.getCause() != null) {
@@ -42,7 +43,7 @@ public class CommandSender {
         if (cause instanceof RuleViolation violation) {
             return violation;
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             // Two writers raced for the same stream; the loser may simply retry.
             return new RuleViolation(ErrorCode.VERSION_CONFLICT, null,
                     "another change to the same record was stored at the same moment; retry the request");

@@ -16,6 +16,7 @@ public final class ErrorStatus {
             case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY -> HttpStatus.NOT_FOUND;
             case ACTOR_NOT_AUTHORISED -> HttpStatus.FORBIDDEN;
             case MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
+            case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }

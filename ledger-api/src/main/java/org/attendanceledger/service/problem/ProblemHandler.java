@@ -97,6 +97,18 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(ApiError.of(null, null, ErrorCode.VALIDATION_FAILED, e.getMessage())));
     }
 
+    /**
+     * Anything unforeseen. The log names only the exception type: messages of storage failures quote SQL, which can
+     * carry UPNs and reason text, so they go to DEBUG.
+     */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        LOG.error("request failed with {}", e.getClass().getName());
+        LOG.debug("request failure", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
+                "the ledger could not complete the request; nothing was stored", List.of());
+    }
+
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
         return (ResponseEntity) response;
@@ -128,9 +140,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         problem.setTitle(title(code));
         problem.setProperty("code", code.name());
         problem.setProperty("errors", errors);
-        if (status.is5xxServerError()) {
-            LOG.error("request failed: {}", detail);
-        }
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

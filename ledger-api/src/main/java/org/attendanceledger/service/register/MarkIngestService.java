@@ -4,11 +4,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.register.api.MarkOutcome;
 import org.attendanceledger.register.api.RecordMark;
+import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.service.infrastructure.CommandSender;
+import org.attendanceledger.service.infrastructure.NewStreams;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.RequestRejected;
@@ -19,6 +22,7 @@ import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -65,6 +69,7 @@ public class MarkIngestService {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
+            declareNewEntries(urn, items, toRecord, unitOfWork);
             for (int index : toRecord) {
                 MarkValidator.Checked checked = validation.checked().get(index);
                 MarkItem item = checked.item();
@@ -86,7 +91,7 @@ public class MarkIngestService {
                         "the register conflicts with entries already stored: nothing was stored");
             }
             unitOfWork.commit();
-        } catch (DataIntegrityViolationException | ConcurrencyException raced) {
+        } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException raced) {
             rollbackIfActive(unitOfWork, raced);
             throw RequestRejected.single(HttpStatus.CONFLICT, ErrorCode.VERSION_CONFLICT, null,
                     "another request stored some of these marks at the same moment; retry the request");
@@ -95,6 +100,15 @@ public class MarkIngestService {
             throw failure;
         }
         return List.of(results);
+    }
+
+    /** Entries with no original entry yet need not be read from the store: one query answers for the batch. */
+    private void declareNewEntries(String urn, List<MarkItem> items, List<Integer> toRecord, UnitOfWork<?> unitOfWork) {
+        List<RegisterEntryId> ids = toRecord.stream().map(items::get)
+                .map(item -> new RegisterEntryId(urn, item.upn(), item.date(), item.session())).distinct().toList();
+        Set<String> existing = entries.existing(urn, ids);
+        NewStreams.declare(unitOfWork, ids.stream().map(RegisterEntryId::value)
+                .filter(id -> !existing.contains(id)).toList());
     }
 
     /**

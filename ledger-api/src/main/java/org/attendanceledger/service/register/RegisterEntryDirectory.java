@@ -4,13 +4,17 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
 import org.attendanceledger.register.api.AttendanceMarkRecorded;
+import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.attendanceledger.service.infrastructure.BatchedWrites;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -28,22 +32,24 @@ import org.springframework.stereotype.Component;
 public class RegisterEntryDirectory {
 
     private final JdbcTemplate jdbc;
+    private final BatchedWrites writes;
 
     public RegisterEntryDirectory(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.writes = new BatchedWrites(jdbc, "register-entry");
     }
 
     @EventHandler
     void on(AttendanceMarkRecorded event,
             @MetaDataValue(RequestMetadata.IDEMPOTENCY_KEY) String idempotencyKey,
             @MetaDataValue(RequestMetadata.PAYLOAD_HASH) String payloadHash) {
-        jdbc.update("""
+        writes.add("""
                 INSERT INTO register_entry (urn, session_date, session, upn, code, minutes_late, version)
                 VALUES (?, ?, ?, ?, ?, ?, 1)""",
                 event.urn(), Date.valueOf(event.date()), event.session().name(), event.upn(), event.code(),
                 event.minutesLate());
         if (idempotencyKey != null) {
-            jdbc.update("""
+            writes.add("""
                     INSERT INTO mark_idempotency (urn, idempotency_key, payload_hash, entry_id) VALUES (?, ?, ?, ?)""",
                     event.urn(), idempotencyKey, payloadHash, event.entryId());
         }
@@ -51,7 +57,7 @@ public class RegisterEntryDirectory {
 
     @EventHandler
     void on(AttendanceMarkAmended event, @SequenceNumber long sequenceNumber) {
-        jdbc.update("""
+        writes.add("""
                 UPDATE register_entry SET code = ?, minutes_late = ?, version = ?
                 WHERE urn = ? AND session_date = ? AND session = ? AND upn = ?""",
                 event.code(), event.minutesLate(), sequenceNumber + 1,
@@ -74,6 +80,28 @@ public class RegisterEntryDirectory {
                 (rs, i) -> new CurrentMark(rs.getString("upn"), rs.getString("code"),
                         (Integer) rs.getObject("minutes_late"), rs.getLong("version")),
                 urn, Date.valueOf(date), session.name());
+    }
+
+    /** Which of the given entries (by entry id) already have an original entry. */
+    public Set<String> existing(String urn, List<RegisterEntryId> ids) {
+        Set<String> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        jdbc.query("""
+                SELECT e.upn, e.session_date, e.session FROM register_entry e
+                JOIN unnest(?::varchar[], ?::date[], ?::varchar[]) AS k(upn, session_date, session)
+                  ON e.upn = k.upn AND e.session_date = k.session_date AND e.session = k.session
+                WHERE e.urn = ?""",
+                rs -> {
+                    found.add(new RegisterEntryId(urn, rs.getString(1), rs.getDate(2).toLocalDate(),
+                            Session.valueOf(rs.getString(3))).value());
+                },
+                ids.stream().map(RegisterEntryId::upn).toArray(String[]::new),
+                ids.stream().map(id -> Date.valueOf(id.date())).toArray(Date[]::new),
+                ids.stream().map(id -> id.session().name()).toArray(String[]::new),
+                urn);
+        return found;
     }
 
     /** The stored payload hash and entry for each idempotency key already used at the school. */

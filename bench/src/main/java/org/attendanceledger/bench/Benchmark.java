@@ -1,0 +1,333 @@
+package org.attendanceledger.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.attendanceledger.bench.MarkGenerator.Mark;
+import org.attendanceledger.bench.MarkGenerator.RegisterBatch;
+import org.attendanceledger.bench.Population.Pupil;
+import org.attendanceledger.bench.Population.School;
+import org.attendanceledger.calendar.SessionSlot;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * One run: a PostgreSQL the benchmark manages, the service jar against it, a synthetic population posted through the
+ * HTTP API, then the physical baseline in the same database, a rebuild of every projection, and the LA queries.
+ * Prints a table and, last, one result line.
+ */
+public final class Benchmark {
+
+    private static final Map<String, String> TEACHER = Map.of("name", "Tom Teacher", "position", "Class teacher");
+    private static final Map<String, String> HEAD =
+            Map.of("name", "Ann Head", "position", "Headteacher", "staffId", "S-HEAD");
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        PopulationPlan plan = options.quick ? PopulationPlan.quick(options.seed) : PopulationPlan.full(options.seed);
+        if (options.schools > 0) {
+            plan = new PopulationPlan(plan.seed(), options.schools, options.pupilsPerSchool > 0
+                    ? options.pupilsPerSchool : plan.pupilsPerSchool(), plan.laCode(), plan.secondaryShare());
+        }
+        Path out = options.out.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        Files.createDirectories(out);
+        Report report = new Report();
+        report.note("mode", options.quick ? "quick" : "full");
+        report.note("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        report.note("clients", String.valueOf(options.clients));
+
+        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(out.resolve("postgres")).setCleanDataDirectory(true)
+                // The same durability as the service's embedded default: a benchmark with fsync off measures nothing.
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "1GB")
+                .start()) {
+            String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
+            String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
+            try (ServiceProcess service = ServiceProcess.start(options.jar, jdbcUrl, token, out.resolve("service.log"),
+                    options.heap, options.serviceJvmOptions)) {
+                LedgerHttp http = new LedgerHttp("http://localhost:" + service.port, token);
+                Population population = Population.generate(plan);
+                long setUpStart = System.nanoTime();
+                setUp(http, population, options.clients);
+                report.timing("set-up (schools, calendars, " + population.pupils() + " admissions)", setUpStart);
+
+                Ingest ingest = ingest(http, population, new MarkGenerator(plan.seed()), options.clients);
+                report.rate("ingest: marks posted through the API", ingest.marks, ingest.seconds, "marks/s");
+                report.note("ingest batch latency p50/p99 ms",
+                        String.format(Locale.ROOT, "%.1f / %.1f", ingest.latencies.percentile(50),
+                                ingest.latencies.percentile(99)));
+                long amendStart = System.nanoTime();
+                int amendments = amend(http, population, new MarkGenerator(plan.seed()), options.clients);
+                report.rate("amendments posted", amendments, (System.nanoTime() - amendStart) / 1e9, "amendments/s");
+
+                DataSource dataSource = dataSource(jdbcUrl);
+                long baselineRows = Math.min(ingest.marks, options.quick ? 300_000 : 1_000_000);
+                Baseline.Result baseline = Baseline.run(dataSource, options.clients, Population.CLASS_SIZE,
+                        baselineRows);
+                report.rate("baseline: JDBC batches of " + Population.CLASS_SIZE + ", " + options.clients
+                        + " clients", baseline.rows(), baseline.seconds(), "rows/s");
+                Baseline.Result bulk = Baseline.run(dataSource, 1, 1000, baselineRows);
+                report.rate("(context) JDBC batches of 1000, 1 client", bulk.rows(), bulk.seconds(), "rows/s");
+
+                Rebuild rebuild = rebuild(http, dataSource);
+                if (rebuild != null) {
+                    report.rate("rebuild: all projections from the event store", rebuild.events, rebuild.seconds,
+                            "events/s");
+                }
+                Latency penalty = query(http, "/api/v1/las/" + plan.laCode()
+                        + "/penalty-threshold?from=2024-09-01&to=2025-07-31", options.quick ? 100 : 200);
+                Latency absence = query(http, "/api/v1/las/" + plan.laCode()
+                        + "/absence-lists/persistent?academicYear=2024-25&asOf=2025-07-31", options.quick ? 100 : 200);
+                report.latency("LA penalty-threshold (" + population.pupils() + " pupils)", penalty);
+                report.latency("LA persistent-absence list (" + population.pupils() + " pupils)", absence);
+
+                double ingestRatio = ingest.rate() / baseline.rowsPerSecond();
+                String rebuildRatio = rebuild == null ? "n/a"
+                        : String.format(Locale.ROOT, "%.3f", rebuild.rate() / baseline.rowsPerSecond());
+                String line = String.format(Locale.ROOT,
+                        "ingest_vs_baseline=%.3f rebuild_vs_baseline=%s la_penalty_p99_ms=%s la_absence_p99_ms=%s "
+                                + "cores=%d marks=%d",
+                        ingestRatio, rebuildRatio, penalty.p99Text(), absence.p99Text(),
+                        Runtime.getRuntime().availableProcessors(), ingest.marks);
+                String table = report.render();
+                System.out.println(table);
+                System.out.println(line);
+                Files.writeString(out.resolve("result.txt"), table + "\n" + line + "\n");
+            }
+        }
+    }
+
+    private static void setUp(LedgerHttp http, Population population, int clients) throws Exception {
+        for (School school : population.schools()) {
+            http.expect(201, http.post("/api/v1/schools", Map.of("urn", school.urn(), "name", "Bench school "
+                    + school.urn(), "laCode", school.laCode(), "amRegisterStart", "08:50", "pmRegisterStart", "13:15",
+                    "registerWindowMinutes", 30)), "create school");
+            http.expect(200, http.put("/api/v1/schools/" + school.urn() + "/calendars/" + BenchCalendar.ACADEMIC_YEAR,
+                    BenchCalendar.publishRequest(HEAD)), "publish calendar");
+            http.expect(201, http.post("/api/v1/schools/" + school.urn() + "/staff-grants", Map.of("staffId", "S-HEAD",
+                    "name", "Ann Head", "position", "Headteacher", "scopes", List.of("AUTHORISE_ABSENCE"),
+                    "from", "2024-09-01", "by", HEAD)), "grant");
+        }
+        List<Runnable> admissions = new ArrayList<>();
+        for (School school : population.schools()) {
+            for (Pupil pupil : school.pupils()) {
+                admissions.add(() -> http.expect(201, http.post("/api/v1/schools/" + school.urn() + "/pupils",
+                        Map.of("upn", pupil.upn(), "startingDay", "2024-09-04", "yearGroup", pupil.yearGroup(),
+                                "by", HEAD)), "admit"));
+            }
+        }
+        runAll(admissions, clients);
+    }
+
+    record Ingest(long marks, double seconds, Latency latencies) {
+        double rate() {
+            return marks / seconds;
+        }
+    }
+
+    /** Every class register of every school for every session, in the order the sessions happen. */
+    private static Ingest ingest(LedgerHttp http, Population population, MarkGenerator generator, int clients)
+            throws Exception {
+        List<SessionSlot> sessions = BenchCalendar.sessions();
+        List<int[]> work = new ArrayList<>();
+        for (int s = 0; s < sessions.size(); s++) {
+            for (int school = 0; school < population.schools().size(); school++) {
+                for (int c = 0; c < population.schools().get(school).classes(); c++) {
+                    work.add(new int[] {s, school, c});
+                }
+            }
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong marks = new AtomicLong();
+        Latency latency = new Latency();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            futures.add(pool.submit(() -> {
+                int index;
+                while ((index = next.getAndIncrement()) < work.size()) {
+                    int[] item = work.get(index);
+                    School school = population.schools().get(item[1]);
+                    RegisterBatch batch = generator.batch(school, item[2], sessions.get(item[0]));
+                    long sent = System.nanoTime();
+                    http.expect(200, http.post("/api/v1/schools/" + school.urn() + "/marks",
+                            Map.of("marks", batch.marks().stream().map(Benchmark::markBody).toList())), "post marks");
+                    latency.record((System.nanoTime() - sent) / 1e6);
+                    marks.addAndGet(batch.marks().size());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        pool.shutdown();
+        return new Ingest(marks.get(), seconds, latency);
+    }
+
+    private static Map<String, Object> markBody(Mark mark) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("upn", mark.upn());
+        body.put("date", mark.date().toString());
+        body.put("session", mark.session().name());
+        body.put("code", mark.code());
+        if (mark.minutesLate() != null) {
+            body.put("minutesLate", mark.minutesLate());
+        }
+        body.put("idempotencyKey", mark.upn() + "-" + mark.date() + "-" + mark.session());
+        body.put("recordedBy", TEACHER);
+        body.put("recordedAt", mark.date() + "T09:00:00+01:00");
+        return body;
+    }
+
+    /** N marks resolved later, as schools do within five school days: most to O, some to I by the head. */
+    private static int amend(LedgerHttp http, Population population, MarkGenerator generator, int clients)
+            throws Exception {
+        List<Runnable> amendments = new ArrayList<>();
+        for (School school : population.schools()) {
+            for (Pupil pupil : school.pupils()) {
+                for (SessionSlot slot : BenchCalendar.sessions()) {
+                    if (!"N".equals(generator.mark(pupil, slot).code())) {
+                        continue;
+                    }
+                    String resolution = generator.resolutionOfN(pupil, slot);
+                    if (resolution == null) {
+                        continue;
+                    }
+                    String path = "/api/v1/schools/" + school.urn() + "/marks/" + pupil.upn() + "/" + slot.date() + "/"
+                            + slot.session() + "/amendments";
+                    Map<String, Object> body = Map.of("code", resolution, "reason",
+                            "O".equals(resolution) ? "no reason received" : "parent confirmed illness",
+                            "amendedBy", HEAD, "amendedAt", slot.date().plusDays(3) + "T10:00:00Z");
+                    amendments.add(() -> http.expect(201, http.post(path, body), "amend"));
+                }
+            }
+        }
+        runAll(amendments, clients);
+        return amendments.size();
+    }
+
+    record Rebuild(long events, double seconds) {
+        double rate() {
+            return events / seconds;
+        }
+    }
+
+    private static Rebuild rebuild(LedgerHttp http, DataSource dataSource) throws java.sql.SQLException {
+        long events = countEvents(dataSource);
+        long start = System.nanoTime();
+        LedgerHttp.Reply reply = http.post("/api/v1/admin/projections/rebuild", Map.of());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (reply.status() == 404) {
+            System.err.println("no rebuild endpoint in this build: rebuild not measured");
+            return null;
+        }
+        http.expect(200, reply, "rebuild");
+        return new Rebuild(events, seconds);
+    }
+
+    private static long countEvents(DataSource dataSource) throws java.sql.SQLException {
+        try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
+             var rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+
+    private static Latency query(LedgerHttp http, String path, int samples) {
+        Latency latency = new Latency();
+        for (int i = 0; i < samples / 5; i++) {
+            http.get(path);
+        }
+        for (int i = 0; i < samples; i++) {
+            long start = System.nanoTime();
+            LedgerHttp.Reply reply = http.get(path);
+            if (reply.status() == 404) {
+                System.err.println(path + " is not served by this build: not measured");
+                return Latency.notMeasured();
+            }
+            http.expect(200, reply, path);
+            latency.record((System.nanoTime() - start) / 1e6);
+        }
+        return latency;
+    }
+
+    private static void runAll(List<Runnable> tasks, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<?>> futures = new ArrayList<>();
+        for (Runnable task : tasks) {
+            futures.add(pool.submit(task));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        pool.shutdown();
+    }
+
+    private static DataSource dataSource(String jdbcUrl) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(jdbcUrl);
+        dataSource.setUser("postgres");
+        dataSource.setReWriteBatchedInserts(true);
+        return dataSource;
+    }
+
+    record Options(boolean quick, long seed, int clients, Path jar, Path out, String heap, int schools,
+                   int pupilsPerSchool, List<String> serviceJvmOptions) {
+        static Options parse(String[] args) {
+            boolean quick = false;
+            long seed = 20240904L;
+            int clients = 4;
+            Path jar = Path.of("ledger-api/target/ledger-api.jar");
+            Path out = Path.of("bench/out");
+            String heap = "4g";
+            int schools = 0;
+            int pupilsPerSchool = 0;
+            List<String> serviceJvmOptions = new ArrayList<>();
+            for (String arg : args) {
+                if (arg.equals("--quick")) {
+                    quick = true;
+                } else if (arg.startsWith("--seed=")) {
+                    seed = Long.parseLong(arg.substring(7));
+                } else if (arg.startsWith("--clients=")) {
+                    clients = Integer.parseInt(arg.substring(10));
+                } else if (arg.startsWith("--jar=")) {
+                    jar = Path.of(arg.substring(6));
+                } else if (arg.startsWith("--out=")) {
+                    out = Path.of(arg.substring(6));
+                } else if (arg.startsWith("--schools=")) {
+                    schools = Integer.parseInt(arg.substring(10));
+                } else if (arg.startsWith("--pupils-per-school=")) {
+                    pupilsPerSchool = Integer.parseInt(arg.substring(20));
+                } else if (arg.startsWith("--service-jvm=")) {
+                    serviceJvmOptions.add(arg.substring(14));
+                } else if (arg.startsWith("--heap=")) {
+                    heap = arg.substring(7);
+                } else {
+                    throw new IllegalArgumentException("unknown option " + arg
+                            + " (use --quick, --seed=N, --clients=N, --schools=N, --pupils-per-school=N, --jar=PATH,"
+                            + " --out=DIR, --heap=4g, --service-jvm=OPTION)");
+                }
+            }
+            return new Options(quick, seed, clients, jar, out, heap, schools, pupilsPerSchool, serviceJvmOptions);
+        }
+    }
+}
