@@ -226,17 +226,14 @@ class MarkIngestTest extends LedgerApiTest {
 
     @Test
     void a_school_whose_policy_counts_the_closing_instant_as_late_accepts_l_at_09_20() {
-        String urn = "7" + fixtures().school("201").substring(1);
-        var school = api().post("/api/v1/schools", Map.of("urn", urn, "name", "Herts Primary", "laCode", "919",
-                "amRegisterStart", "09:00", "pmRegisterStart", "13:15", "registerWindowMinutes", 20,
-                "closingInstantIsLate", true));
+        // S4's wording: register at 09:00, "between 9.00 and 9.20 is L", so 09:20:00 itself is still late.
+        String urn = fixtures().school("919", "09:00", 20, true);
         fixtures().publish(urn, "2024-25", Fixtures.referenceTerms2024(), Fixtures.referenceClosures2024());
         String pupil = fixtures().admit(urn, "2024-09-04");
 
         var atClose = fixtures().postMarks(urn, List.of(
                 with(mark(pupil, "2024-10-01", "AM", "L"), "arrivalTime", "09:20:00")));
 
-        assertThat(school.status()).isEqualTo(201);
         assertThat(atClose.status()).as(atClose.toString()).isEqualTo(200);
         assertThat(minutesLate(urn, "2024-10-01", "AM")).containsEntry(pupil, 20);
     }

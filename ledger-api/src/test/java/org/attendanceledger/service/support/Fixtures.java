@@ -45,10 +45,15 @@ public class Fixtures {
 
     /** A school with the given LA and AM/PM register policy (08:50 and 13:15, 30 minutes). */
     public String school(String laCode) {
+        return school(laCode, "08:50", 30, false);
+    }
+
+    /** A school with its own morning register policy. */
+    public String school(String laCode, String amRegisterStart, int windowMinutes, boolean closingInstantIsLate) {
         String urn = String.valueOf(NEXT_URN.incrementAndGet());
         var response = api.post("/api/v1/schools", Map.of("urn", urn, "name", "Example School " + urn,
-                "laCode", laCode, "amRegisterStart", "08:50", "pmRegisterStart", "13:15",
-                "registerWindowMinutes", 30));
+                "laCode", laCode, "amRegisterStart", amRegisterStart, "pmRegisterStart", "13:15",
+                "registerWindowMinutes", windowMinutes, "closingInstantIsLate", closingInstantIsLate));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return urn;
     }
