@@ -28,5 +28,13 @@ public enum ErrorCode {
     /** The arrival time contradicts the L or U code under the school's register policy. */
     LATE_CODE_CONTRADICTS_ARRIVAL,
     /** The request body is not valid JSON or does not match the expected types. */
-    MALFORMED_REQUEST
+    MALFORMED_REQUEST,
+    /** No credentials, or a token that matches no active API key. */
+    UNAUTHENTICATED,
+    /** The caller's key is valid but its role or scope does not cover the request. */
+    FORBIDDEN,
+    /** No API key has that id. */
+    UNKNOWN_API_KEY,
+    /** The ledger failed unexpectedly; the incident id in the response finds the details in the server's log. */
+    INTERNAL_ERROR
 }
