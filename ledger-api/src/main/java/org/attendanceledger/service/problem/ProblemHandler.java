@@ -120,7 +120,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ApiError.of(index, field, ErrorCode.VALIDATION_FAILED, (field == null ? "" : field + " ") + message);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
                                                  List<ApiError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:attendance-ledger:problem:" + code.name().toLowerCase(Locale.ROOT)
