@@ -92,6 +92,14 @@ class AccessRulesTest extends LedgerApiTest {
     }
 
     @Test
+    void the_published_contract_names_the_bearer_scheme() throws Exception {
+        HttpResponse<String> contract = raw("/v3/api-docs", null);
+
+        assertThat(contract.body()).contains("\"securitySchemes\":{\"bearer\":{\"type\":\"http\"")
+                .contains("\"security\":[{\"bearer\":[]}]");
+    }
+
+    @Test
     void a_bad_token_is_refused_even_on_a_public_path() throws Exception {
         assertThat(raw("/actuator/health", "Bearer not-a-key").statusCode()).isEqualTo(401);
     }
