@@ -48,6 +48,8 @@ public class EmbeddedDatabaseConfiguration {
         config.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("ledger");
+        // PostgreSQL quotes the offending row in its errors (a UPN in a duplicate key); keep it out of exceptions and logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 }
