@@ -121,7 +121,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
-                                                 List<ApiError> errors) {
+                                                        List<ApiError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:attendance-ledger:problem:" + code.name().toLowerCase(Locale.ROOT)
                 .replace('_', '-')));

@@ -2,10 +2,11 @@ package org.attendanceledger.service.security;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -47,20 +48,21 @@ final class ApiKeySecret {
         return stored.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** Written whole to a temporary file and then moved into place, so a crash never leaves half a secret. */
     private static void generate(Path file) throws IOException {
         Files.createDirectories(file.getParent());
         byte[] secret = new byte[GENERATED_BYTES];
         new SecureRandom().nextBytes(secret);
         String text = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException notPosix) {
-            Files.createFile(file);
-        } catch (FileAlreadyExistsException raced) {
-            return;
-        }
-        Files.writeString(file, text + "\n", StandardCharsets.US_ASCII, StandardOpenOption.TRUNCATE_EXISTING,
-                StandardOpenOption.SYNC);
+        Path draft = Files.createTempFile(file.getParent(), FILE_NAME, ".new", ownerOnly(file));
+        Files.writeString(draft, text + "\n", StandardCharsets.US_ASCII, StandardOpenOption.SYNC);
+        Files.move(draft, file, StandardCopyOption.ATOMIC_MOVE);
         LOG.info("Generated the API key secret in {}; back it up with the database", file);
+    }
+
+    private static FileAttribute<?>[] ownerOnly(Path file) {
+        boolean posix = file.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return posix ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
     }
 }
