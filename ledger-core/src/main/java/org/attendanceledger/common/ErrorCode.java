@@ -29,6 +29,12 @@ public enum ErrorCode {
     LATE_CODE_CONTRADICTS_ARRIVAL,
     /** The request body is not valid JSON or does not match the expected types. */
     MALFORMED_REQUEST,
-    /** Something unforeseen failed; nothing was stored. */
+    /** No credentials, or a token that matches no active API key. */
+    UNAUTHENTICATED,
+    /** The caller's key is valid but its role or scope does not cover the request. */
+    FORBIDDEN,
+    /** No API key has that id. */
+    UNKNOWN_API_KEY,
+    /** The ledger failed unexpectedly; the incident id in the response finds the details in the server's log. */
     INTERNAL_ERROR
 }

@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import org.attendanceledger.service.security.SchoolScope;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -26,19 +29,33 @@ public class EventFeed {
                             JsonNode payload, JsonNode metadata, Instant recordedAt) {
     }
 
-    public List<FeedEvent> after(long position, int limit) {
+    /**
+     * The events of the schools in scope only. Every school-scoped stream id is the URN or starts with the URN and ':',
+     * so the part before the first ':' names the school; streams of no school (API keys) are for unscoped callers.
+     */
+    public List<FeedEvent> after(long position, int limit, SchoolScope scope) {
+        if (scope.everySchool()) {
+            return jdbc.query("""
+                    SELECT global_index, payload_type, aggregate_identifier, sequence_number, payload, meta_data,
+                           time_stamp
+                    FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""",
+                    this::event, position, limit);
+        }
         return jdbc.query("""
                 SELECT global_index, payload_type, aggregate_identifier, sequence_number, payload, meta_data, time_stamp
-                FROM domain_event_entry WHERE global_index > ? ORDER BY global_index LIMIT ?""",
-                (rs, i) -> {
-                    String payloadType = rs.getString("payload_type");
-                    return new FeedEvent(rs.getLong("global_index"),
-                            payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType,
-                            rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
-                            parse(rs.getBytes("payload")), parse(rs.getBytes("meta_data")),
-                            Instant.parse(rs.getString("time_stamp")));
-                },
-                position, limit);
+                FROM domain_event_entry
+                WHERE global_index > ? AND split_part(aggregate_identifier, ':', 1) = ANY (?)
+                ORDER BY global_index LIMIT ?""",
+                this::event, position, scope.urns().toArray(String[]::new), limit);
+    }
+
+    private FeedEvent event(ResultSet rs, int row) throws SQLException {
+        String payloadType = rs.getString("payload_type");
+        return new FeedEvent(rs.getLong("global_index"),
+                payloadType.substring(payloadType.lastIndexOf('.') + 1), payloadType,
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"),
+                parse(rs.getBytes("payload")), parse(rs.getBytes("meta_data")),
+                Instant.parse(rs.getString("time_stamp")));
     }
 
     private JsonNode parse(byte[] bytes) {

@@ -1,34 +1,30 @@
 package org.attendanceledger.service.infrastructure;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
-import org.springframework.beans.factory.annotation.Value;
+import org.attendanceledger.service.security.LedgerPrincipal;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
+import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who is calling: the API key behind the request, recorded on every event it causes.
+ * Who is calling: the API key that Spring Security authenticated for the request, recorded on every event it causes.
  */
 @Component
 public class Caller {
 
-    public static final String BOOTSTRAP_ADMIN = "bootstrap-admin";
-    private static final String ANONYMOUS = "anonymous";
+    public static final String BOOTSTRAP_ADMIN = LedgerPrincipal.BOOTSTRAP_ADMIN_ID;
 
-    private final byte[] bootstrapToken;
-
-    public Caller(@Value("${ledger.bootstrap-admin-token:}") String bootstrapToken) {
-        this.bootstrapToken = bootstrapToken.isEmpty() ? null : bootstrapToken.getBytes(StandardCharsets.UTF_8);
+    /** The id of the caller's API key ({@value #BOOTSTRAP_ADMIN} for the bootstrap admin token). */
+    public String apiKeyId(HttpServletRequest request) {
+        return principal(request).keyId();
     }
 
-    public String apiKeyId(HttpServletRequest request) {
-        String header = request.getHeader("Authorization");
-        if (bootstrapToken != null && header != null && header.startsWith("Bearer ")) {
-            byte[] presented = header.substring("Bearer ".length()).trim().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(presented, bootstrapToken)) {
-                return BOOTSTRAP_ADMIN;
-            }
+    public LedgerPrincipal principal(HttpServletRequest request) {
+        if (request.getUserPrincipal() instanceof Authentication authentication
+                && authentication.getPrincipal() instanceof LedgerPrincipal principal) {
+            return principal;
         }
-        return ANONYMOUS;
+        // Unreachable while the access policy lets no anonymous request through to a controller.
+        throw new AuthenticationCredentialsNotFoundException("the request carries no authenticated API key");
     }
 }

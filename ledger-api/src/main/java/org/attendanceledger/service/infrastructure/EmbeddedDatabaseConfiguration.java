@@ -53,6 +53,8 @@ public class EmbeddedDatabaseConfiguration {
         config.setPoolName("ledger");
         // Lets the driver send a JDBC batch as multi-row INSERTs: one round trip for a register's events.
         config.addDataSourceProperty("reWriteBatchedInserts", "true");
+        // PostgreSQL quotes the offending row in its errors (a UPN in a duplicate key); keep it out of exceptions and logs.
+        config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
     }
 }

@@ -13,10 +13,11 @@ public final class ErrorStatus {
         return switch (code) {
             case MARK_CONFLICT, IDEMPOTENCY_CONFLICT, VERSION_CONFLICT, ALREADY_ON_ROLL, SCHOOL_EXISTS ->
                     HttpStatus.CONFLICT;
-            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY -> HttpStatus.NOT_FOUND;
-            case ACTOR_NOT_AUTHORISED -> HttpStatus.FORBIDDEN;
-            case MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
+            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY, UNKNOWN_API_KEY -> HttpStatus.NOT_FOUND;
+            case ACTOR_NOT_AUTHORISED, FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+            case MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }

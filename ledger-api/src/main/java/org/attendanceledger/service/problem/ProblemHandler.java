@@ -9,8 +9,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -35,7 +33,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ProblemHandler.class);
     private static final Pattern INDEXED_FIELD = Pattern.compile("^[a-zA-Z]+\\[(\\d+)]\\.(.+)$");
     private static final Pattern ERROR_CODE = Pattern.compile("^[A-Z][A-Z0-9_]+$");
 
@@ -97,18 +94,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 List.of(ApiError.of(null, null, ErrorCode.VALIDATION_FAILED, e.getMessage())));
     }
 
-    /**
-     * Anything unforeseen. The log names only the exception type: messages of storage failures quote SQL, which can
-     * carry UPNs and reason text, so they go to DEBUG.
-     */
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e) {
-        LOG.error("request failed with {}", e.getClass().getName());
-        LOG.debug("request failure", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, ErrorCode.INTERNAL_ERROR,
-                "the ledger could not complete the request; nothing was stored", List.of());
-    }
-
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static ResponseEntity<Object> widen(ResponseEntity<ProblemDetail> response) {
         return (ResponseEntity) response;
@@ -132,8 +117,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ApiError.of(index, field, ErrorCode.VALIDATION_FAILED, (field == null ? "" : field + " ") + message);
     }
 
-    static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
-                                                 List<ApiError> errors) {
+    public static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
+                                                        List<ApiError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("urn:attendance-ledger:problem:" + code.name().toLowerCase(Locale.ROOT)
                 .replace('_', '-')));
