@@ -26,6 +26,7 @@ public class Enrolment {
     private LocalDate startingDay;
     private LocalDate lastDayOnRoll;
     private boolean onRoll;
+    private PupilDeleted lastDeletion;
 
     protected Enrolment() {
         // required by Axon
@@ -53,6 +54,9 @@ public class Enrolment {
     @CommandHandler
     public void handle(DeletePupil command) {
         requireIdentified(command.by() != null && command.by().hasNameAndPosition());
+        if (!onRoll && isRepeatOfLastDeletion(command)) {
+            return;
+        }
         if (!onRoll) {
             throw new RuleViolation(ErrorCode.NOT_ON_ROLL, "upn", "pupil is not on roll");
         }
@@ -68,6 +72,13 @@ public class Enrolment {
         }
         apply(new PupilDeleted(enrolmentId, command.urn(), command.upn(), startingDay, command.lastDayOnRoll(),
                 command.ground(), command.reason().strip(), command.by(), command.recordedAt()));
+    }
+
+    /** A retried deletion stores nothing twice. */
+    private boolean isRepeatOfLastDeletion(DeletePupil command) {
+        return lastDeletion != null && lastDeletion.lastDayOnRoll().equals(command.lastDayOnRoll())
+                && lastDeletion.ground() == command.ground() && command.reason() != null
+                && lastDeletion.reason().equals(command.reason().strip());
     }
 
     private static void requireIdentified(boolean identified) {
@@ -88,6 +99,7 @@ public class Enrolment {
     @EventSourcingHandler
     void on(PupilDeleted event) {
         lastDayOnRoll = event.lastDayOnRoll();
+        lastDeletion = event;
         onRoll = false;
     }
 }

@@ -2,6 +2,9 @@ package org.attendanceledger.service.staff;
 
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.attendanceledger.staff.AuthorisedPersons;
 import org.attendanceledger.staff.api.AuthorisedPersonGranted;
@@ -30,6 +33,20 @@ public class StaffGrantDirectory implements AuthorisedPersons {
         for (GrantScope scope : event.scopes()) {
             jdbc.update("INSERT INTO staff_grant_scope (grant_id, scope) VALUES (?, ?)", event.grantId(), scope.name());
         }
+    }
+
+    /** A grant already stored with exactly these terms, so that a retried request does not grant twice. */
+    public Optional<String> findIdentical(String urn, String staffId, Set<GrantScope> scopes, LocalDate from,
+                                          LocalDate to) {
+        List<String> scopeNames = scopes.stream().map(GrantScope::name).sorted().toList();
+        return jdbc.query("""
+                SELECT g.grant_id FROM staff_grant g
+                WHERE g.urn = ? AND g.staff_id = ? AND g.valid_from = ? AND g.valid_to IS NOT DISTINCT FROM ?
+                  AND (SELECT array_agg(s.scope ORDER BY s.scope) FROM staff_grant_scope s
+                       WHERE s.grant_id = g.grant_id) = ?::varchar[]""",
+                (rs, i) -> rs.getString(1),
+                urn, staffId, Date.valueOf(from), to == null ? null : Date.valueOf(to),
+                scopeNames.toArray(String[]::new)).stream().findFirst();
     }
 
     @Override

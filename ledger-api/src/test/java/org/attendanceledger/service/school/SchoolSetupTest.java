@@ -177,6 +177,29 @@ class SchoolSetupTest extends LedgerApiTest {
     }
 
     @Test
+    void retried_grants_and_deletions_store_nothing_twice() {
+        String urn = fixtures().exampleSchool();
+        String upn = fixtures().admit(urn, "2024-09-04");
+        Map<String, Object> grant = Map.of("staffId", "S-SAL", "name", "Sam Lead", "position", "Senior attendance lead",
+                "scopes", List.of("AUTHORISE_ABSENCE", "GRANT_LEAVE"), "from", "2024-09-01", "by", HEAD);
+        Map<String, Object> deletion = Map.of("lastDayOnRoll", "2024-10-04", "ground", "MOVED_AWAY",
+                "reason", "moved", "by", OFFICE);
+
+        var firstGrant = api().post("/api/v1/schools/" + urn + "/staff-grants", grant);
+        var firstDeletion = api().post("/api/v1/schools/" + urn + "/pupils/" + upn + "/deletion", deletion);
+        long before = eventCount();
+        var retriedGrant = api().post("/api/v1/schools/" + urn + "/staff-grants", grant);
+        var retriedDeletion = api().post("/api/v1/schools/" + urn + "/pupils/" + upn + "/deletion", deletion);
+
+        assertThat(firstGrant.status()).isEqualTo(201);
+        assertThat(retriedGrant.status()).isEqualTo(200);
+        assertThat(retriedGrant.body().path("grantId").asText()).isEqualTo(firstGrant.body().path("grantId").asText());
+        assertThat(firstDeletion.status()).isEqualTo(200);
+        assertThat(retriedDeletion.status()).isEqualTo(200);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void deleting_an_unknown_pupil_is_not_found() {
         String urn = fixtures().exampleSchool();
 
