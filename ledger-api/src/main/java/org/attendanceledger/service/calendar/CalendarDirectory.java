@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Closure;
 import org.attendanceledger.calendar.SchoolCalendar;
@@ -27,6 +29,7 @@ public class CalendarDirectory {
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
+    private final Map<String, Versioned> parsed = new ConcurrentHashMap<>();
 
     public CalendarDirectory(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
@@ -44,11 +47,30 @@ public class CalendarDirectory {
                 json.writeValueAsString(event.terms()), json.writeValueAsString(event.closures()));
     }
 
+    /**
+     * The calendar in force. Parsed calendars are kept per version: checking the version is one small query, and a
+     * calendar amended on another node simply has a new version.
+     */
     public Optional<SchoolCalendar> find(String urn, AcademicYear year) {
-        return jdbc.query("SELECT terms, closures FROM school_calendar WHERE urn = ? AND academic_year = ?",
-                (rs, i) -> new SchoolCalendar(year, read(rs.getString("terms"), TERMS),
-                        read(rs.getString("closures"), CLOSURES)),
+        Optional<Long> version = version(urn, year);
+        if (version.isEmpty()) {
+            return Optional.empty();
+        }
+        String key = urn + ":" + year;
+        Versioned cached = parsed.get(key);
+        if (cached != null && cached.version() == version.get()) {
+            return Optional.of(cached.calendar());
+        }
+        Optional<Versioned> loaded = jdbc.query("""
+                SELECT version, terms, closures FROM school_calendar WHERE urn = ? AND academic_year = ?""",
+                (rs, i) -> new Versioned(rs.getLong("version"), new SchoolCalendar(year,
+                        read(rs.getString("terms"), TERMS), read(rs.getString("closures"), CLOSURES))),
                 urn, year.toString()).stream().findFirst();
+        loaded.ifPresent(calendar -> parsed.put(key, calendar));
+        return loaded.map(Versioned::calendar);
+    }
+
+    private record Versioned(long version, SchoolCalendar calendar) {
     }
 
     public Optional<Long> version(String urn, AcademicYear year) {

@@ -17,6 +17,7 @@ import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
@@ -96,6 +97,7 @@ public class AxonConfiguration {
     @Bean
     public ConfigurerModule ledgerAggregates() {
         return configurer -> {
+            configurer.registerComponent(CommandTargetResolver.class, c -> new CachingCommandTargetResolver());
             configurer.configureAggregate(School.class);
             configurer.configureAggregate(CalendarYear.class);
             configurer.configureAggregate(Enrolment.class);

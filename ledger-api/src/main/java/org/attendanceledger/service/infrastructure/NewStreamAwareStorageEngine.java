@@ -44,8 +44,12 @@ public class NewStreamAwareStorageEngine implements EventStorageEngine {
         return delegate.readEvents(trackingToken, mayBlock);
     }
 
+    /** A stream with no events has no snapshot either: no query. */
     @Override
     public Optional<DomainEventMessage<?>> readSnapshot(@Nonnull String aggregateIdentifier) {
+        if (NewStreams.isDeclared(aggregateIdentifier)) {
+            return Optional.empty();
+        }
         return delegate.readSnapshot(aggregateIdentifier);
     }
 

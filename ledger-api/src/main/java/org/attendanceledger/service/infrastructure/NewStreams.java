@@ -23,6 +23,14 @@ public final class NewStreams {
                 .addAll(aggregateIdentifiers);
     }
 
+    static boolean isDeclared(String aggregateIdentifier) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return false;
+        }
+        Set<String> declared = CurrentUnitOfWork.get().root().getResource(RESOURCE);
+        return declared != null && declared.contains(aggregateIdentifier);
+    }
+
     /** True once for a declared stream: a second load in the same unit of work reads the store as usual. */
     static boolean claim(String aggregateIdentifier) {
         if (!CurrentUnitOfWork.isStarted()) {
