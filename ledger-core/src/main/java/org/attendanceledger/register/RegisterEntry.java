@@ -66,12 +66,21 @@ public class RegisterEntry {
             throw new RuleViolation(ErrorCode.MARK_CONFLICT, "code",
                     "session already has the entry " + current.code() + "; a change must be posted as an amendment");
         }
+        apply(originalEntry(command));
+        return new MarkOutcome(MarkOutcome.Status.RECORDED, version, command.code());
+    }
+
+    /**
+     * The original entry a mark makes for a session that has none: the decision of this aggregate when its stream is
+     * empty. A posted register uses it directly for entries it knows to be new (no state to load); the event store's
+     * unique (stream, sequence) key still guarantees that a session gets one original entry only.
+     */
+    public static AttendanceMarkRecorded originalEntry(RecordMark command) {
         String codeSetVersion = checkCode(command.code(), command.date());
         checkMinutesLate(command.code(), command.minutesLate());
-        apply(new AttendanceMarkRecorded(command.entryId(), command.urn(), command.upn(), command.date(),
+        return new AttendanceMarkRecorded(command.entryId(), command.urn(), command.upn(), command.date(),
                 command.session(), command.code(), codeSetVersion, command.minutesLate(), command.arrivalTime(),
-                command.recordedBy(), command.recordedAt()));
-        return new MarkOutcome(MarkOutcome.Status.RECORDED, version, command.code());
+                command.recordedBy(), command.recordedAt());
     }
 
     @CommandHandler

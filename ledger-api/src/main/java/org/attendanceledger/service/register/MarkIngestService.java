@@ -4,14 +4,16 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
+import org.attendanceledger.register.RegisterEntry;
+import org.attendanceledger.register.api.AttendanceMarkRecorded;
 import org.attendanceledger.register.api.MarkOutcome;
 import org.attendanceledger.register.api.RecordMark;
 import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.service.infrastructure.CommandSender;
-import org.attendanceledger.service.infrastructure.NewStreams;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.RequestRejected;
@@ -20,6 +22,8 @@ import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -40,14 +44,16 @@ public class MarkIngestService {
     private final RegisterEntryDirectory entries;
     private final CommandSender commands;
     private final TransactionManager transactionManager;
+    private final EventStore eventStore;
 
     public MarkIngestService(SchoolDirectory schools, MarkValidator validator, RegisterEntryDirectory entries,
-                             CommandSender commands, TransactionManager transactionManager) {
+                             CommandSender commands, TransactionManager transactionManager, EventStore eventStore) {
         this.schools = schools;
         this.validator = validator;
         this.entries = entries;
         this.commands = commands;
         this.transactionManager = transactionManager;
+        this.eventStore = eventStore;
     }
 
     /** The fate of one posted mark. */
@@ -69,7 +75,9 @@ public class MarkIngestService {
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            declareNewEntries(urn, items, toRecord, unitOfWork);
+            Set<String> existing = entries.existing(urn, toRecord.stream().map(items::get)
+                    .map(item -> new RegisterEntryId(urn, item.upn(), item.date(), item.session())).toList());
+            Map<String, RecordMark> recordedInBatch = new HashMap<>();
             for (int index : toRecord) {
                 MarkValidator.Checked checked = validation.checked().get(index);
                 MarkItem item = checked.item();
@@ -78,7 +86,16 @@ public class MarkIngestService {
                 RequestMetadata metadata = item.idempotencyKey() == null ? request
                         : request.withIdempotency(item.idempotencyKey(), item.payloadHash());
                 try {
-                    MarkOutcome outcome = commands.send(command, metadata);
+                    MarkOutcome outcome;
+                    if (existing.contains(command.entryId())) {
+                        // The entry has a history: its aggregate decides between duplicate and conflict.
+                        outcome = commands.send(command, metadata);
+                    } else if (recordedInBatch.containsKey(command.entryId())) {
+                        outcome = repeatWithinBatch(recordedInBatch.get(command.entryId()), command);
+                    } else {
+                        outcome = recordNew(command, metadata);
+                        recordedInBatch.put(command.entryId(), command);
+                    }
                     results[index] = new ItemResult(index, item, outcome.status(), outcome.version(),
                             command.entryId());
                 } catch (RuleViolation violation) {
@@ -102,13 +119,25 @@ public class MarkIngestService {
         return List.of(results);
     }
 
-    /** Entries with no original entry yet need not be read from the store: one query answers for the batch. */
-    private void declareNewEntries(String urn, List<MarkItem> items, List<Integer> toRecord, UnitOfWork<?> unitOfWork) {
-        List<RegisterEntryId> ids = toRecord.stream().map(items::get)
-                .map(item -> new RegisterEntryId(urn, item.upn(), item.date(), item.session())).distinct().toList();
-        Set<String> existing = entries.existing(urn, ids);
-        NewStreams.declare(unitOfWork, ids.stream().map(RegisterEntryId::value)
-                .filter(id -> !existing.contains(id)).toList());
+    /**
+     * A session with no entry yet gets its original entry straight from the entry's own decision, with no stream to
+     * load and no command round trip: this is what makes a register one JDBC batch. The store's unique
+     * (stream, sequence) key still refuses a second original entry, should another request race this one.
+     */
+    private MarkOutcome recordNew(RecordMark command, RequestMetadata metadata) {
+        AttendanceMarkRecorded event = RegisterEntry.originalEntry(command);
+        eventStore.publish(new GenericDomainEventMessage<>(RegisterEntry.class.getSimpleName(), command.entryId(),
+                0L, event, metadata.asMetaData()));
+        return new MarkOutcome(MarkOutcome.Status.RECORDED, 1, command.code());
+    }
+
+    /** The same session twice in one register: the same mark again is a duplicate, another one a conflict. */
+    private static MarkOutcome repeatWithinBatch(RecordMark first, RecordMark again) {
+        if (Objects.equals(first.code(), again.code()) && Objects.equals(first.minutesLate(), again.minutesLate())) {
+            return new MarkOutcome(MarkOutcome.Status.DUPLICATE, 1, first.code());
+        }
+        throw new RuleViolation(ErrorCode.MARK_CONFLICT, "code", "the register gives this session two different marks, "
+                + first.code() + " and " + again.code());
     }
 
     /**

@@ -103,6 +103,25 @@ class MarkIngestTest extends LedgerApiTest {
     }
 
     @Test
+    void the_same_session_twice_in_one_register_is_a_duplicate_if_identical_and_a_conflict_if_not() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        long before = eventCount();
+
+        var twice = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "/"),
+                mark(pupil, "2024-10-01", "AM", "/")));
+        var contradicting = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-02", "AM", "/"),
+                mark(pupil, "2024-10-02", "AM", "N")));
+
+        assertThat(twice.status()).isEqualTo(200);
+        assertThat(twice.body().findValuesAsText("status")).containsExactly("RECORDED", "DUPLICATE");
+        assertThat(contradicting.status()).isEqualTo(409);
+        assertThat(contradicting.errorCode()).isEqualTo("MARK_CONFLICT");
+        assertThat(contradicting.body().at("/errors/0/index").asInt()).isEqualTo(1);
+        assertThat(eventCount()).isEqualTo(before + 1);
+    }
+
+    @Test
     void an_invalid_batch_is_rejected_whole_naming_every_bad_item() {
         String urn = fixtures().exampleSchool();
         String pupil = fixtures().admit(urn, "2024-09-04");
