@@ -28,5 +28,7 @@ public enum ErrorCode {
     /** The arrival time contradicts the L or U code under the school's register policy. */
     LATE_CODE_CONTRADICTS_ARRIVAL,
     /** The request body is not valid JSON or does not match the expected types. */
-    MALFORMED_REQUEST
+    MALFORMED_REQUEST,
+    /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
+    PROJECTIONS_CATCHING_UP
 }
