@@ -12,7 +12,8 @@ public record RollStay(LocalDate startingDay, LocalDate lastDayOnRoll, String ye
     public RollStay {
         Objects.requireNonNull(startingDay, "startingDay");
         if (lastDayOnRoll != null && lastDayOnRoll.isBefore(startingDay.minusDays(1))) {
-            throw new IllegalArgumentException("a stay cannot end (" + lastDayOnRoll + ") before it starts (" + startingDay + ")");
+            throw new IllegalArgumentException(
+                    "a stay cannot end (" + lastDayOnRoll + ") before it starts (" + startingDay + ")");
         }
     }
 

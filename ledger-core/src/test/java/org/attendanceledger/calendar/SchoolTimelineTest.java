@@ -207,7 +207,8 @@ class SchoolTimelineTest {
 
     @Test
     void a_partial_closure_takes_sessions_from_its_year_group_only() {
-        Closure staggeredStart = new Closure(LocalDate.of(2024, 9, 4), SessionScope.BOTH, "Staggered start", Set.of("7"));
+        Closure staggeredStart = new Closure(LocalDate.of(2024, 9, 4), SessionScope.BOTH, "Staggered start",
+                Set.of("7"));
         SchoolTimeline staggered = new SchoolTimeline(List.of(exampleSchool2024To25(List.of(staggeredStart))));
 
         assertThat(staggered.countPupilSessions(YEAR_2024_25.firstDay(), YEAR_2024_25.lastDay(), "7")).isEqualTo(378);

@@ -164,8 +164,10 @@ class PenaltyThresholdRuleTest {
     void the_earliest_counted_date_is_the_monday_nine_school_weeks_before_the_first_week_of_the_period() {
         SchoolTimeline timeline = exampleSchoolTimeline();
 
-        assertThat(national.earliestCountedDate(timeline, LocalDate.of(2025, 9, 1))).isEqualTo(LocalDate.of(2025, 5, 19));
-        assertThat(national.earliestCountedDate(timeline, LocalDate.of(2024, 9, 1))).isEqualTo(LocalDate.of(2024, 9, 2));
+        assertThat(national.earliestCountedDate(timeline, LocalDate.of(2025, 9, 1)))
+                .isEqualTo(LocalDate.of(2025, 5, 19));
+        assertThat(national.earliestCountedDate(timeline, LocalDate.of(2024, 9, 1)))
+                .isEqualTo(LocalDate.of(2024, 9, 2));
     }
 
     /** TC-08's marks, with the code the two N sessions read and the code of Fri 28 Feb AM. */
@@ -174,7 +176,8 @@ class PenaltyThresholdRuleTest {
                 allDay("G", "2025-02-04"), List.of(mark("2025-02-05", Session.AM, "G")),
                 allDay(tenthFebruaryCode, "2025-02-10"),
                 allDay("O", "2025-02-25"), List.of(mark("2025-02-26", Session.AM, "O")),
-                List.of(mark("2025-02-27", Session.AM, "U"), mark("2025-02-28", Session.AM, twentyEighthFebruaryAmCode)),
+                List.of(mark("2025-02-27", Session.AM, "U"),
+                        mark("2025-02-28", Session.AM, twentyEighthFebruaryAmCode)),
                 allDay("I", "2025-02-11", "2025-02-12"),
                 every(Session.AM, "L", "2025-02-13", "2025-02-14"));
     }

@@ -47,7 +47,8 @@ final class CalendarJson {
 
     static String writeClosures(List<Closure> closures) {
         return write(closures.stream()
-                .map(c -> new StoredClosure(c.date(), c.session(), c.reason(), c.yearGroups().stream().sorted().toList()))
+                .map(c -> new StoredClosure(c.date(), c.session(), c.reason(),
+                        c.yearGroups().stream().sorted().toList()))
                 .toList());
     }
 

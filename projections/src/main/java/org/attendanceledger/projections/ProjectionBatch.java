@@ -54,7 +54,8 @@ final class ProjectionBatch {
     private final Map<EntryKey, EntryChange> entries = new LinkedHashMap<>();
 
     /** An entry's state before the batch (absent if the batch records it) and after it. */
-    private record EntryChange(boolean existedBefore, String codeBefore, long version, String code, Instant receivedAt) {
+    private record EntryChange(boolean existedBefore, String codeBefore, long version, String code,
+                               Instant receivedAt) {
     }
 
     ProjectionBatch(ProjectionStore store, SchoolTimelines timelines, RollStays rollStays) {
@@ -101,8 +102,8 @@ final class ProjectionBatch {
         Set<SchoolYear> recheckedYears = new LinkedHashSet<>();
         calendars.forEach(c -> recheckedYears.add(new SchoolYear(c.urn(), c.academicYear())));
         Map<String, Set<String>> recheckedPupils = new TreeMap<>();
-        admissions.forEach(a -> recheckedPupils.computeIfAbsent(a.pupil().urn(), k -> new TreeSet<>()).add(a.pupil().upn()));
-        departures.forEach(d -> recheckedPupils.computeIfAbsent(d.pupil().urn(), k -> new TreeSet<>()).add(d.pupil().upn()));
+        admissions.forEach(a -> addPupil(recheckedPupils, a.pupil()));
+        departures.forEach(d -> addPupil(recheckedPupils, d.pupil()));
 
         writeMarks(recheckedYears, recheckedPupils);
         recheckedYears.forEach(this::recheckSchoolYear);
@@ -184,6 +185,10 @@ final class ProjectionBatch {
             }
         }
         store.setScheduled(changed);
+    }
+
+    private static void addPupil(Map<String, Set<String>> pupilsBySchool, PupilKey pupil) {
+        pupilsBySchool.computeIfAbsent(pupil.urn(), k -> new TreeSet<>()).add(pupil.upn());
     }
 
     private static Optional<AttendanceCode> lookup(String code, LocalDate sessionDate) {

@@ -27,7 +27,8 @@ public class PupilSchedules {
 
     /** The schedules of many pupils, loaded with one query for the calendars and one for the stays. */
     public Map<PupilKey, PupilSchedule> of(Collection<PupilKey> pupils) {
-        Map<String, SchoolTimeline> timelineBySchool = timelines.of(pupils.stream().map(PupilKey::urn).distinct().toList());
+        Map<String, SchoolTimeline> timelineBySchool =
+                timelines.of(pupils.stream().map(PupilKey::urn).distinct().toList());
         Map<PupilKey, List<RollStay>> stays = rollStays.of(pupils);
         return pupils.stream().distinct().collect(Collectors.toMap(pupil -> pupil,
                 pupil -> new PupilSchedule(timelineBySchool.get(pupil.urn()), stays.getOrDefault(pupil, List.of()))));

@@ -43,7 +43,8 @@ public class RollStays {
             jdbc.query("""
                     SELECT e.urn, e.upn, e.starting_day, e.last_day_on_roll, e.year_group
                     FROM projection_enrolment e
-                    JOIN unnest(?::varchar[], ?::varchar[]) AS wanted (urn, upn) ON e.urn = wanted.urn AND e.upn = wanted.upn""",
+                    JOIN unnest(?::varchar[], ?::varchar[]) AS wanted (urn, upn)
+                      ON e.urn = wanted.urn AND e.upn = wanted.upn""",
                     collectInto(stays), pupils.stream().map(PupilKey::urn).toArray(String[]::new),
                     pupils.stream().map(PupilKey::upn).toArray(String[]::new));
         }
@@ -62,7 +63,8 @@ public class RollStays {
     }
 
     private static RowCallbackHandler collectInto(Map<PupilKey, List<RollStay>> stays) {
-        return rs -> stays.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")), k -> new ArrayList<>())
+        return rs -> stays
+                .computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")), k -> new ArrayList<>())
                 .add(new RollStay(rs.getObject("starting_day", LocalDate.class),
                         rs.getObject("last_day_on_roll", LocalDate.class), rs.getString("year_group")));
     }

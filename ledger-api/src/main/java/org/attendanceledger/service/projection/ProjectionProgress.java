@@ -69,7 +69,8 @@ public class ProjectionProgress {
     }
 
     private boolean anyEventAt(SortedSet<Long> positions) {
-        Boolean found = jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))",
+        Boolean found = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))",
                 Boolean.class, (Object) positions.toArray(Long[]::new));
         return Boolean.TRUE.equals(found);
     }

@@ -19,7 +19,8 @@ public final class ReferenceRegisters {
     /** Every one of the 380 sessions of 2024-25, in order. */
     public static final List<SessionSlot> SESSIONS_2024_25 = new SchoolCalendar(AcademicYear.parse("2024-25"),
             Fixtures.referenceTerms2024().stream()
-                    .map(t -> new Term(LocalDate.parse((String) t.get("start")), LocalDate.parse((String) t.get("end"))))
+                    .map(t -> new Term(LocalDate.parse((String) t.get("start")),
+                            LocalDate.parse((String) t.get("end"))))
                     .toList(),
             Fixtures.referenceClosures2024().stream()
                     .map(c -> new Closure(LocalDate.parse((String) c.get("date")),

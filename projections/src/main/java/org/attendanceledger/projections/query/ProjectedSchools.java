@@ -16,6 +16,7 @@ public class ProjectedSchools {
 
     /** The URNs of the LA's schools, in order; none for an LA the ledger does not know. */
     public List<String> urnsIn(String laCode) {
-        return jdbc.queryForList("SELECT urn FROM projection_school WHERE la_code = ? ORDER BY urn", String.class, laCode);
+        return jdbc.queryForList("SELECT urn FROM projection_school WHERE la_code = ? ORDER BY urn", String.class,
+                laCode);
     }
 }
