@@ -43,13 +43,11 @@ public class AttendanceProjection {
     private static final String BATCH_RESOURCE = AttendanceProjection.class.getName() + ".batch";
 
     private final ProjectionStore store;
-    private final SchoolTimelines timelines;
-    private final RollStays rollStays;
+    private final PupilSchedules pupilSchedules;
 
-    AttendanceProjection(ProjectionStore store, SchoolTimelines timelines, RollStays rollStays) {
+    AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules) {
         this.store = store;
-        this.timelines = timelines;
-        this.rollStays = rollStays;
+        this.pupilSchedules = pupilSchedules;
     }
 
     @EventHandler
@@ -103,7 +101,7 @@ public class AttendanceProjection {
     private ProjectionBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, timelines, rollStays);
+            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
             return batch;
         });

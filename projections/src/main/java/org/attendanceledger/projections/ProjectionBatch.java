@@ -3,7 +3,6 @@ package org.attendanceledger.projections;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,9 +12,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.attendanceledger.attendance.PupilSchedule;
-import org.attendanceledger.attendance.RollStay;
 import org.attendanceledger.calendar.AcademicYear;
-import org.attendanceledger.calendar.SchoolTimeline;
 import org.attendanceledger.catalogue.AttendanceCode;
 import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
@@ -43,8 +40,7 @@ import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
 final class ProjectionBatch {
 
     private final ProjectionStore store;
-    private final SchoolTimelines timelines;
-    private final RollStays rollStays;
+    private final PupilSchedules pupilSchedules;
 
     private final List<SchoolRow> schools = new ArrayList<>();
     private final List<CalendarRow> calendars = new ArrayList<>();
@@ -58,10 +54,9 @@ final class ProjectionBatch {
                                Instant receivedAt) {
     }
 
-    ProjectionBatch(ProjectionStore store, SchoolTimelines timelines, RollStays rollStays) {
+    ProjectionBatch(ProjectionStore store, PupilSchedules pupilSchedules) {
         this.store = store;
-        this.timelines = timelines;
-        this.rollStays = rollStays;
+        this.pupilSchedules = pupilSchedules;
     }
 
     void schoolRegistered(SchoolRow school) {
@@ -117,19 +112,12 @@ final class ProjectionBatch {
         if (entries.isEmpty()) {
             return;
         }
-        Map<String, Set<String>> pupilsBySchool = new HashMap<>();
-        entries.keySet().forEach(e -> pupilsBySchool.computeIfAbsent(e.urn(), k -> new LinkedHashSet<>()).add(e.upn()));
-        Map<String, SchoolTimeline> timelineBySchool = timelines.of(pupilsBySchool.keySet());
-        Map<PupilKey, List<RollStay>> stays = new HashMap<>();
-        pupilsBySchool.forEach((urn, upns) -> stays.putAll(rollStays.of(urn, upns)));
-        Map<PupilKey, PupilSchedule> schedules = new HashMap<>();
-
+        Map<PupilKey, PupilSchedule> schedules = pupilSchedules.of(
+                entries.keySet().stream().map(EntryKey::pupil).distinct().toList());
         List<CurrentMarkRow> current = new ArrayList<>(entries.size());
         Map<PupilYear, CategoryCounts> countChanges = new LinkedHashMap<>();
         entries.forEach((entry, change) -> {
-            PupilSchedule schedule = schedules.computeIfAbsent(entry.pupil(), pupil -> new PupilSchedule(
-                    timelineBySchool.get(pupil.urn()), stays.getOrDefault(pupil, List.of())));
-            boolean scheduled = schedule.isScheduled(entry.date(), entry.session());
+            boolean scheduled = schedules.get(entry.pupil()).isScheduled(entry.date(), entry.session());
             Optional<AttendanceCode> code = lookup(change.code(), entry.date());
             current.add(new CurrentMarkRow(entry, change.version(), change.code(),
                     code.map(AttendanceCode::category).orElse(null),
@@ -154,32 +142,30 @@ final class ProjectionBatch {
     }
 
     private void recheckSchoolYear(SchoolYear schoolYear) {
-        String urn = schoolYear.urn();
-        List<ScheduledFlag> marks = store.scheduledFlags(urn, schoolYear.academicYear());
+        List<ScheduledFlag> marks = store.scheduledFlags(schoolYear.urn(), schoolYear.academicYear());
         // A calendar is normally published before any mark: then there is nothing to recheck or recount.
         if (!marks.isEmpty()) {
-            recheck(urn, marks, rollStays.atSchools(List.of(urn)));
-            store.recountSchoolYear(urn, schoolYear.academicYear());
+            recheck(marks);
+            store.recountSchoolYear(schoolYear.urn(), schoolYear.academicYear());
         }
     }
 
     private void recheckPupils(String urn, Set<String> upns) {
         List<ScheduledFlag> marks = store.scheduledFlags(urn, upns);
         if (!marks.isEmpty()) {
-            recheck(urn, marks, rollStays.of(urn, upns));
+            recheck(marks);
             store.recountPupils(urn, upns);
         }
     }
 
     /** Stores the scheduled flag of every mark whose flag the current calendars and stays change. */
-    private void recheck(String urn, List<ScheduledFlag> marks, Map<PupilKey, List<RollStay>> stays) {
-        SchoolTimeline timeline = timelines.of(urn);
-        Map<PupilKey, PupilSchedule> schedules = new HashMap<>();
+    private void recheck(List<ScheduledFlag> marks) {
+        Map<PupilKey, PupilSchedule> schedules = pupilSchedules.of(
+                marks.stream().map(mark -> mark.entry().pupil()).distinct().toList());
         List<ScheduledFlag> changed = new ArrayList<>();
         for (ScheduledFlag mark : marks) {
-            PupilSchedule schedule = schedules.computeIfAbsent(mark.entry().pupil(),
-                    pupil -> new PupilSchedule(timeline, stays.getOrDefault(pupil, List.of())));
-            boolean scheduled = schedule.isScheduled(mark.entry().date(), mark.entry().session());
+            boolean scheduled = schedules.get(mark.entry().pupil())
+                    .isScheduled(mark.entry().date(), mark.entry().session());
             if (scheduled != mark.scheduled()) {
                 changed.add(new ScheduledFlag(mark.entry(), scheduled));
             }
