@@ -66,7 +66,8 @@ CREATE TABLE projection_current_mark (
 CREATE INDEX projection_current_mark_register ON projection_current_mark (urn, session_date, session);
 CREATE INDEX projection_current_mark_open_n ON projection_current_mark (urn, session_date)
     WHERE code = 'N' AND scheduled;
-CREATE INDEX projection_current_mark_penalty ON projection_current_mark (urn, session_date) INCLUDE (upn)
+-- In pupil order, so that the LA threshold query counts each pupil's marks without sorting them.
+CREATE INDEX projection_current_mark_penalty ON projection_current_mark (urn, upn, session_date, session) INCLUDE (code)
     WHERE penalty_code AND scheduled;
 CREATE INDEX projection_current_mark_not_attended ON projection_current_mark (urn, session_date) INCLUDE (upn, category)
     WHERE scheduled AND category IN ('AUTHORISED_ABSENCE', 'UNAUTHORISED_ABSENCE', 'NOT_POSSIBLE');

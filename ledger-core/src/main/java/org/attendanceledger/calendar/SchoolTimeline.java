@@ -107,6 +107,21 @@ public final class SchoolTimeline {
         return count;
     }
 
+    /** The first session the school meets between the two dates, both inclusive. */
+    public Optional<SessionSlot> firstSchoolSession(LocalDate fromInclusive, LocalDate toInclusive) {
+        SessionSlot earliest = new SessionSlot(Objects.requireNonNull(fromInclusive, "fromInclusive"), Session.AM);
+        for (SchoolCalendar calendar : calendars) {
+            List<SessionSlot> sessions = calendar.schoolSessions();
+            int found = Collections.binarySearch(sessions, earliest);
+            int index = found >= 0 ? found : -found - 1;
+            if (index < sessions.size()) {
+                SessionSlot first = sessions.get(index);
+                return first.date().isAfter(toInclusive) ? Optional.empty() : Optional.of(first);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every session the school meets between the two dates, both inclusive, in chronological order. */
     public List<SessionSlot> schoolSessions(LocalDate fromInclusive, LocalDate toInclusive) {
         Objects.requireNonNull(fromInclusive, "fromInclusive");

@@ -86,7 +86,7 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
         SessionSlot firstMetAt = null;
         ThresholdWindow window = null;
         List<SessionMark> evidence = List.of();
-        for (SessionSlot session : timeline.schoolSessions(from, to)) {
+        for (SessionSlot session : sessionsWhereTheCountMayPeak(timeline, counted, from, to)) {
             int week = timeline.schoolWeekIndex(session.date()).orElseThrow();
             LocalDate windowStart = weeks.get(Math.max(0, week - (windowSchoolWeeks - 1)));
             int first = firstAtOrAfter(counted, new SessionSlot(windowStart, Session.AM));
@@ -100,6 +100,25 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
             }
         }
         return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+    }
+
+    /**
+     * The count at a session covers the counted marks from the start of its window up to that session, so from one
+     * session to the next it rises only at a counted mark, and otherwise stays or falls as a new week moves the window
+     * on. The first session at which it reaches the threshold, and its highest value, are therefore at the period's
+     * first school session or at a counted mark within the period: every other session can be skipped.
+     */
+    private static List<SessionSlot> sessionsWhereTheCountMayPeak(SchoolTimeline timeline, List<SessionMark> counted,
+                                                                 LocalDate from, LocalDate to) {
+        List<SessionSlot> sessions = new ArrayList<>();
+        timeline.firstSchoolSession(from, to).ifPresent(sessions::add);
+        for (SessionMark mark : counted) {
+            SessionSlot slot = mark.slot();
+            if (!mark.date().isAfter(to) && !sessions.isEmpty() && slot.compareTo(sessions.get(0)) > 0) {
+                sessions.add(slot);
+            }
+        }
+        return sessions;
     }
 
     private static int firstAtOrAfter(List<SessionMark> sorted, SessionSlot slot) {

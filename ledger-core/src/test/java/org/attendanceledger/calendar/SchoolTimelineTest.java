@@ -206,6 +206,16 @@ class SchoolTimelineTest {
     }
 
     @Test
+    void the_first_school_session_of_a_period_skips_holidays_and_closures() {
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 2, 15), LocalDate.of(2025, 3, 31)))
+                .contains(new SessionSlot(LocalDate.of(2025, 2, 25), Session.AM));
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 7, 23), LocalDate.of(2025, 12, 31)))
+                .contains(new SessionSlot(LocalDate.of(2025, 9, 3), Session.AM));
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 7, 23), LocalDate.of(2025, 8, 31))).isEmpty();
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 10, 25), LocalDate.of(2026, 8, 31))).isEmpty();
+    }
+
+    @Test
     void a_partial_closure_takes_sessions_from_its_year_group_only() {
         Closure staggeredStart = new Closure(LocalDate.of(2024, 9, 4), SessionScope.BOTH, "Staggered start",
                 Set.of("7"));

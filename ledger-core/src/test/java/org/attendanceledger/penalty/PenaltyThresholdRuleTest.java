@@ -9,7 +9,10 @@ import static org.attendanceledger.calendar.ReferenceCalendar.exampleSchool2024T
 import static org.attendanceledger.calendar.ReferenceCalendar.exampleSchoolTimeline;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.attendanceledger.attendance.PupilSchedule;
 import org.attendanceledger.attendance.RollStay;
 import org.attendanceledger.attendance.SessionMark;
@@ -168,6 +171,52 @@ class PenaltyThresholdRuleTest {
                 .isEqualTo(LocalDate.of(2025, 5, 19));
         assertThat(national.earliestCountedDate(timeline, LocalDate.of(2024, 9, 1)))
                 .isEqualTo(LocalDate.of(2024, 9, 2));
+    }
+
+    @Test
+    void looking_only_at_the_counted_marks_finds_what_visiting_every_session_of_the_period_finds() {
+        Random random = new Random(7);
+        List<SessionSlot> sessions = exampleSchoolTimeline().schoolSessions(FROM, TO);
+        String[] codes = {"G", "N", "O", "U", "I", "/"};
+        for (int pupilNumber = 0; pupilNumber < 300; pupilNumber++) {
+            double share = random.nextDouble() * 0.2;
+            List<SessionMark> marks = new ArrayList<>();
+            for (SessionSlot slot : sessions) {
+                if (random.nextDouble() < share) {
+                    marks.add(new SessionMark(slot.date(), slot.session(), codes[random.nextInt(codes.length)]));
+                }
+            }
+            LocalDate from = sessions.get(random.nextInt(sessions.size())).date().minusDays(random.nextInt(3));
+            LocalDate to = from.plusDays(random.nextInt(250));
+
+            assertThat(national.assess(pupil, marks, from, to)).as("pupil %d, %s to %s", pupilNumber, from, to)
+                    .isEqualTo(visitingEverySession(marks, from, to));
+        }
+    }
+
+    /** The contract's definition taken literally: every school session of the period, one after the other. */
+    private ThresholdAssessment visitingEverySession(List<SessionMark> marks, LocalDate from, LocalDate to) {
+        SchoolTimeline timeline = pupil.timeline();
+        List<SessionMark> counted = marks.stream().filter(mark -> national.counts(mark, pupil))
+                .sorted(Comparator.comparing(SessionMark::slot)).toList();
+        int highest = 0;
+        SessionSlot firstMetAt = null;
+        ThresholdWindow window = null;
+        List<SessionMark> evidence = List.of();
+        for (SessionSlot session : timeline.schoolSessions(from, to)) {
+            int week = timeline.schoolWeekIndex(session.date()).orElseThrow();
+            LocalDate windowStart = timeline.schoolWeeks().get(Math.max(0, week - 9));
+            List<SessionMark> inWindow = counted.stream()
+                    .filter(mark -> !mark.date().isBefore(windowStart) && mark.slot().compareTo(session) <= 0)
+                    .toList();
+            highest = Math.max(highest, inWindow.size());
+            if (firstMetAt == null && inWindow.size() >= 10) {
+                firstMetAt = session;
+                window = new ThresholdWindow(windowStart, SchoolTimeline.weekStart(session.date()));
+                evidence = inWindow;
+            }
+        }
+        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
     }
 
     /** TC-08's marks, with the code the two N sessions read and the code of Fri 28 Feb AM. */
