@@ -16,9 +16,9 @@ import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.school.api.SchoolRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -52,50 +52,58 @@ public class AttendanceProjection {
 
     @EventHandler
     void on(SchoolRegistered event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
-            @Timestamp Instant storedAt) {
+            EventMessage<?> message) {
         batch().schoolRegistered(new SchoolRow(event.urn(), event.laCode(), event.name(),
-                receivedAt(receivedAt, storedAt)));
+                receivedAt(receivedAt, message)));
     }
 
     @EventHandler
     void on(CalendarEvent event, @SequenceNumber long sequenceNumber,
-            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, @Timestamp Instant storedAt) {
+            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
         batch().calendarChanged(new CalendarRow(event.urn(), AcademicYear.parse(event.academicYear()),
-                sequenceNumber + 1, event.terms(), event.closures(), receivedAt(receivedAt, storedAt)));
+                sequenceNumber + 1, event.terms(), event.closures(), receivedAt(receivedAt, message)));
     }
 
     @EventHandler
     void on(PupilAdmitted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
-            @Timestamp Instant storedAt) {
+            EventMessage<?> message) {
         batch().pupilAdmitted(new Admission(new PupilKey(event.urn(), event.upn()), event.startingDay(),
-                event.yearGroup(), receivedAt(receivedAt, storedAt)));
+                event.yearGroup(), receivedAt(receivedAt, message)));
     }
 
     @EventHandler
     void on(PupilDeleted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
-            @Timestamp Instant storedAt) {
+            EventMessage<?> message) {
         batch().pupilDeparted(new Departure(new PupilKey(event.urn(), event.upn()), event.startingDay(),
-                event.lastDayOnRoll(), receivedAt(receivedAt, storedAt)));
+                event.lastDayOnRoll(), receivedAt(receivedAt, message)));
     }
 
     @EventHandler
     void on(AttendanceMarkRecorded event, @SequenceNumber long sequenceNumber,
-            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, @Timestamp Instant storedAt) {
+            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
         batch().markRecorded(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                sequenceNumber + 1, event.code(), receivedAt(receivedAt, storedAt));
+                sequenceNumber + 1, event.code(), receivedAt(receivedAt, message));
     }
 
     @EventHandler
     void on(AttendanceMarkAmended event, @SequenceNumber long sequenceNumber,
-            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, @Timestamp Instant storedAt) {
+            @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
         batch().markAmended(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                event.previousCode(), sequenceNumber + 1, event.code(), receivedAt(receivedAt, storedAt));
+                event.previousCode(), sequenceNumber + 1, event.code(), receivedAt(receivedAt, message));
     }
 
     /** A replay starts from empty tables; it runs in the transaction that resets the processor's tokens. */
     @ResetHandler
     void clear() {
         store.clearAll();
+    }
+
+    /**
+     * Every event the service stores carries receivedAt; the storage instant stands in for any that does not. The
+     * events of one posted register share one receivedAt, so the batch parses each distinct value once.
+     */
+    private Instant receivedAt(String metadataValue, EventMessage<?> message) {
+        return metadataValue == null ? message.getTimestamp() : batch().instant(metadataValue);
     }
 
     private ProjectionBatch batch() {
@@ -105,10 +113,5 @@ public class AttendanceProjection {
             unitOfWork.onPrepareCommit(committing -> batch.flush());
             return batch;
         });
-    }
-
-    /** Every event the service stores carries receivedAt; the storage instant stands in for any that does not. */
-    private static Instant receivedAt(String metadataValue, Instant storedAt) {
-        return metadataValue == null ? storedAt : Instant.parse(metadataValue);
     }
 }

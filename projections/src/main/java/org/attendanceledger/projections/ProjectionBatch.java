@@ -48,6 +48,8 @@ final class ProjectionBatch {
     private final List<Departure> departures = new ArrayList<>();
     private final List<MarkVersionRow> markVersions = new ArrayList<>();
     private final Map<EntryKey, EntryChange> entries = new LinkedHashMap<>();
+    private String lastInstantText;
+    private Instant lastInstant;
 
     /** An entry's state before the batch (absent if the batch records it) and after it. */
     private record EntryChange(boolean existedBefore, String codeBefore, long version, String code,
@@ -57,6 +59,15 @@ final class ProjectionBatch {
     ProjectionBatch(ProjectionStore store, PupilSchedules pupilSchedules) {
         this.store = store;
         this.pupilSchedules = pupilSchedules;
+    }
+
+    /** Parses an ISO-8601 instant, remembering the last one: a posted register's events all carry the same. */
+    Instant instant(String text) {
+        if (!text.equals(lastInstantText)) {
+            lastInstant = Instant.parse(text);
+            lastInstantText = text;
+        }
+        return lastInstant;
     }
 
     void schoolRegistered(SchoolRow school) {
