@@ -91,6 +91,56 @@ public final class SchoolTimeline {
         return calendar != null && calendar.isPupilSession(date, session, yearGroupOrNull);
     }
 
+    /** The sessions a pupil of this year group is expected at between the two dates, both inclusive, across years. */
+    public int countPupilSessions(LocalDate fromInclusive, LocalDate toInclusive, String yearGroupOrNull) {
+        Objects.requireNonNull(fromInclusive, "fromInclusive");
+        Objects.requireNonNull(toInclusive, "toInclusive");
+        int count = 0;
+        for (SchoolCalendar calendar : calendars) {
+            AcademicYear year = calendar.academicYear();
+            LocalDate from = later(fromInclusive, year.firstDay());
+            LocalDate to = earlier(toInclusive, year.lastDay());
+            if (!to.isBefore(from)) {
+                count += calendar.countPupilSessions(from, to, yearGroupOrNull);
+            }
+        }
+        return count;
+    }
+
+    /** The first session the school meets between the two dates, both inclusive. */
+    public Optional<SessionSlot> firstSchoolSession(LocalDate fromInclusive, LocalDate toInclusive) {
+        SessionSlot earliest = new SessionSlot(Objects.requireNonNull(fromInclusive, "fromInclusive"), Session.AM);
+        for (SchoolCalendar calendar : calendars) {
+            List<SessionSlot> sessions = calendar.schoolSessions();
+            int found = Collections.binarySearch(sessions, earliest);
+            int index = found >= 0 ? found : -found - 1;
+            if (index < sessions.size()) {
+                SessionSlot first = sessions.get(index);
+                return first.date().isAfter(toInclusive) ? Optional.empty() : Optional.of(first);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every session the school meets between the two dates, both inclusive, in chronological order. */
+    public List<SessionSlot> schoolSessions(LocalDate fromInclusive, LocalDate toInclusive) {
+        Objects.requireNonNull(fromInclusive, "fromInclusive");
+        Objects.requireNonNull(toInclusive, "toInclusive");
+        List<SessionSlot> sessions = new ArrayList<>();
+        for (SchoolCalendar calendar : calendars) {
+            AcademicYear year = calendar.academicYear();
+            if (year.lastDay().isBefore(fromInclusive) || year.firstDay().isAfter(toInclusive)) {
+                continue;
+            }
+            for (SessionSlot slot : calendar.schoolSessions()) {
+                if (!slot.date().isBefore(fromInclusive) && !slot.date().isAfter(toInclusive)) {
+                    sessions.add(slot);
+                }
+            }
+        }
+        return sessions;
+    }
+
     public boolean isSchoolDay(LocalDate date) {
         return Collections.binarySearch(schoolDays, Objects.requireNonNull(date, "date")) >= 0;
     }
@@ -143,6 +193,14 @@ public final class SchoolTimeline {
     public OptionalInt schoolWeekIndex(LocalDate date) {
         Integer index = weekIndexByMonday.get(weekStart(Objects.requireNonNull(date, "date")));
         return index == null ? OptionalInt.empty() : OptionalInt.of(index);
+    }
+
+    private static LocalDate later(LocalDate a, LocalDate b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    private static LocalDate earlier(LocalDate a, LocalDate b) {
+        return a.isBefore(b) ? a : b;
     }
 
     private static LocalDate last(List<LocalDate> dates) {

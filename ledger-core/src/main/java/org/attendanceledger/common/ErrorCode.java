@@ -36,5 +36,7 @@ public enum ErrorCode {
     /** No API key has that id. */
     UNKNOWN_API_KEY,
     /** The ledger failed unexpectedly; the incident id in the response finds the details in the server's log. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
+    PROJECTIONS_CATCHING_UP
 }

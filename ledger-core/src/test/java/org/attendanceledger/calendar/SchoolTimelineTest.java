@@ -183,6 +183,49 @@ class SchoolTimelineTest {
                 .hasMessageContaining("2024-25");
     }
 
+    @ParameterizedTest(name = "census window {0} to {1} holds {2} sessions")
+    @CsvSource({
+            "2024-08-01, 2024-12-31, 146",
+            "2025-01-01, 2025-04-20, 116",
+            "2025-04-21, 2025-05-25, 46",
+            "2025-05-26, 2025-07-31, 72",
+            "2024-09-01, 2025-08-31, 380"})
+    void the_census_windows_of_2024_25_hold_146_116_46_and_72_sessions(LocalDate from, LocalDate to, int sessions) {
+        assertThat(timeline.countPupilSessions(from, to, null)).isEqualTo(sessions);
+        assertThat(timeline.schoolSessions(from, to)).hasSize(sessions).isSorted();
+    }
+
+    @Test
+    void counting_pupil_sessions_runs_across_the_summer_into_the_next_school_year() {
+        LocalDate lastWeekOfSummerTerm = LocalDate.of(2025, 7, 21);
+        LocalDate endOfFirstWeekBack = LocalDate.of(2025, 9, 5);
+
+        assertThat(timeline.countPupilSessions(lastWeekOfSummerTerm, endOfFirstWeekBack, null)).isEqualTo(4 + 6);
+        assertThat(timeline.schoolSessions(lastWeekOfSummerTerm, endOfFirstWeekBack))
+                .first().isEqualTo(new SessionSlot(lastWeekOfSummerTerm, Session.AM));
+    }
+
+    @Test
+    void the_first_school_session_of_a_period_skips_holidays_and_closures() {
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 2, 15), LocalDate.of(2025, 3, 31)))
+                .contains(new SessionSlot(LocalDate.of(2025, 2, 25), Session.AM));
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 7, 23), LocalDate.of(2025, 12, 31)))
+                .contains(new SessionSlot(LocalDate.of(2025, 9, 3), Session.AM));
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 7, 23), LocalDate.of(2025, 8, 31))).isEmpty();
+        assertThat(timeline.firstSchoolSession(LocalDate.of(2025, 10, 25), LocalDate.of(2026, 8, 31))).isEmpty();
+    }
+
+    @Test
+    void a_partial_closure_takes_sessions_from_its_year_group_only() {
+        Closure staggeredStart = new Closure(LocalDate.of(2024, 9, 4), SessionScope.BOTH, "Staggered start",
+                Set.of("7"));
+        SchoolTimeline staggered = new SchoolTimeline(List.of(exampleSchool2024To25(List.of(staggeredStart))));
+
+        assertThat(staggered.countPupilSessions(YEAR_2024_25.firstDay(), YEAR_2024_25.lastDay(), "7")).isEqualTo(378);
+        assertThat(staggered.countPupilSessions(YEAR_2024_25.firstDay(), YEAR_2024_25.lastDay(), "8")).isEqualTo(380);
+        assertThat(staggered.schoolSessions(YEAR_2024_25.firstDay(), YEAR_2024_25.lastDay())).hasSize(380);
+    }
+
     @Test
     void weeks_start_on_monday() {
         assertThat(SchoolTimeline.weekStart(LocalDate.of(2024, 9, 8))).as("Sunday").isEqualTo(LocalDate.of(2024, 9, 2));

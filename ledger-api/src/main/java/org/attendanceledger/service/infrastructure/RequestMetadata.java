@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.attendanceledger.common.EventMetadata;
 import org.axonframework.messaging.MetaData;
 
 /**
@@ -12,7 +13,7 @@ import org.axonframework.messaging.MetaData;
  */
 public record RequestMetadata(Instant receivedAt, String apiKeyId, String idempotencyKey, String payloadHash) {
 
-    public static final String RECEIVED_AT = "receivedAt";
+    public static final String RECEIVED_AT = EventMetadata.RECEIVED_AT;
     public static final String API_KEY_ID = "apiKeyId";
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
     public static final String PAYLOAD_HASH = "payloadHash";

@@ -60,7 +60,12 @@ public class Fixtures {
 
     /** The reference school with both reference calendars published. */
     public String exampleSchool() {
-        String urn = school("201");
+        return exampleSchool("201");
+    }
+
+    /** The reference school, in the given LA, with both reference calendars published. */
+    public String exampleSchool(String laCode) {
+        String urn = school(laCode);
         publish(urn, "2024-25", referenceTerms2024(), referenceClosures2024());
         publish(urn, "2025-26", List.of(term("2025-09-03", "2025-10-24")), List.of());
         return urn;
@@ -114,6 +119,13 @@ public class Fixtures {
         var response = api.post("/api/v1/schools/" + urn + "/pupils", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return upn;
+    }
+
+    /** Deletes the pupil from roll after the last day on roll. */
+    public void delete(String urn, String upn, String lastDayOnRoll) {
+        var response = api.post("/api/v1/schools/" + urn + "/pupils/" + upn + "/deletion", Map.of(
+                "lastDayOnRoll", lastDayOnRoll, "ground", "MOVED_AWAY", "reason", "family moved away", "by", OFFICE));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
     }
 
     public void grant(String urn, Map<String, String> person, String scope, String from) {

@@ -1,0 +1,101 @@
+package org.attendanceledger.service.projection;
+
+import java.time.LocalDate;
+import java.util.regex.Pattern;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.projections.PupilKey;
+import org.attendanceledger.roll.Upn;
+import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.roll.RollDirectory;
+import org.attendanceledger.service.school.KnownSchools;
+import org.attendanceledger.service.school.SchoolDirectory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every projection read does before it queries: checks its parameters (unknown schools and pupils are 404, bad
+ * values 422) and then waits until the projections hold the caller's own writes.
+ */
+@Component
+public class ProjectionReads {
+
+    private static final Pattern LA_CODE = Pattern.compile("\\d{3}");
+
+    private final SchoolDirectory schools;
+    private final RollDirectory roll;
+    private final ReadYourWrites readYourWrites;
+
+    public ProjectionReads(SchoolDirectory schools, RollDirectory roll, ReadYourWrites readYourWrites) {
+        this.schools = schools;
+        this.roll = roll;
+        this.readYourWrites = readYourWrites;
+    }
+
+    /** A period of dates, both inclusive. */
+    public record DateRange(LocalDate from, LocalDate to) {
+    }
+
+    public String school(String urn) {
+        KnownSchools.require(schools, urn);
+        readYourWrites.awaitProjections();
+        return urn;
+    }
+
+    public PupilKey pupil(String urn, String upn) {
+        KnownSchools.require(schools, urn);
+        if (!Upn.isValid(upn)) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
+                    "not a valid UPN: 13 characters with a correct check letter");
+        }
+        if (!roll.isKnown(urn, upn)) {
+            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
+                    "the pupil has never been on this school's roll");
+        }
+        readYourWrites.awaitProjections();
+        return new PupilKey(urn, upn);
+    }
+
+    /** An LA is known by its 3-digit code; an LA with no school in the ledger simply has nothing to list. */
+    public String localAuthority(String laCode) {
+        if (laCode == null || !LA_CODE.matcher(laCode).matches()) {
+            throw invalid("laCode", "an LA code has 3 digits");
+        }
+        readYourWrites.awaitProjections();
+        return laCode;
+    }
+
+    /** Today in England. */
+    public static LocalDate today() {
+        return LocalDate.now(LedgerClock.ENGLAND);
+    }
+
+    /** The period asked for; by default from 1 September of the academic year containing {@code to}, to today. */
+    public static DateRange period(LocalDate from, LocalDate to) {
+        LocalDate end = to == null ? today() : to;
+        LocalDate start = from == null ? AcademicYear.containing(end).firstDay() : from;
+        if (start.isAfter(end)) {
+            throw invalid("from", "from (" + start + ") is after to (" + end + ")");
+        }
+        return new DateRange(start, end);
+    }
+
+    /** The academic year asked for, by default the one containing {@code asOf}; asOf may not come before it. */
+    public static AcademicYear academicYear(String academicYear, LocalDate asOf) {
+        AcademicYear year;
+        try {
+            year = academicYear == null ? AcademicYear.containing(asOf) : AcademicYear.parse(academicYear);
+        } catch (IllegalArgumentException e) {
+            throw invalid("academicYear", e.getMessage());
+        }
+        if (asOf.isBefore(year.firstDay())) {
+            throw invalid("asOf", "asOf (" + asOf + ") is before the academic year " + year + " begins");
+        }
+        return year;
+    }
+
+    private static RequestRejected invalid(String field, String detail) {
+        return RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, field, detail);
+    }
+}

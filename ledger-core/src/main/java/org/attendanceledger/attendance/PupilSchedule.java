@@ -1,0 +1,59 @@
+package org.attendanceledger.attendance;
+
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.calendar.SchoolTimeline;
+
+/**
+ * The sessions a pupil is expected at one school: that school's pupil sessions for the pupil's year group (terms
+ * minus whole-school closures and the closures of that year group), on the days the pupil is on roll.
+ *
+ * <p>Only a mark on a scheduled session counts. A mark left on a session the calendar no longer has (after a
+ * re-publication), or dated outside every stay, stays in the register but counts towards nothing.
+ */
+public final class PupilSchedule {
+
+    private final SchoolTimeline timeline;
+    private final List<RollStay> stays;
+
+    public PupilSchedule(SchoolTimeline timeline, List<RollStay> stays) {
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
+        this.stays = Objects.requireNonNull(stays, "stays").stream()
+                .sorted(Comparator.comparing(RollStay::startingDay))
+                .toList();
+    }
+
+    public SchoolTimeline timeline() {
+        return timeline;
+    }
+
+    public List<RollStay> stays() {
+        return stays;
+    }
+
+    public boolean isScheduled(LocalDate date, Session session) {
+        for (RollStay stay : stays) {
+            if (stay.covers(date)) {
+                return timeline.isPupilSession(date, session, stay.yearGroup());
+            }
+        }
+        return false;
+    }
+
+    /** The scheduled sessions between the two dates, both inclusive. */
+    public int countScheduled(LocalDate fromInclusive, LocalDate toInclusive) {
+        int count = 0;
+        for (RollStay stay : stays) {
+            LocalDate from = fromInclusive.isAfter(stay.startingDay()) ? fromInclusive : stay.startingDay();
+            LocalDate to = stay.lastDayOnRoll() == null || toInclusive.isBefore(stay.lastDayOnRoll())
+                    ? toInclusive : stay.lastDayOnRoll();
+            if (!to.isBefore(from)) {
+                count += timeline.countPupilSessions(from, to, stay.yearGroup());
+            }
+        }
+        return count;
+    }
+}

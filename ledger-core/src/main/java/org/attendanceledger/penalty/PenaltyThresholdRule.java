@@ -1,0 +1,151 @@
+package org.attendanceledger.penalty;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import org.attendanceledger.attendance.PupilSchedule;
+import org.attendanceledger.attendance.SessionMark;
+import org.attendanceledger.calendar.SchoolTimeline;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.calendar.SessionSlot;
+import org.attendanceledger.catalogue.AttendanceCode;
+import org.attendanceledger.catalogue.CodeCatalogue;
+
+/**
+ * The National Framework's penalty-notice threshold (rules 7.1): a number of sessions of G, N, O or U within a
+ * rolling number of school weeks of the pupil's school, 10 and 10 nationally.
+ *
+ * <p>For every school session in the period, the pupil's current threshold marks are counted in the window of school
+ * weeks ending with that session's week, up to and including that session. Weeks without a school session (holidays)
+ * are skipped, so a window spans half terms, terms and school years. The window is measured on the school's
+ * calendar, not the pupil's: weeks before the pupil joined still count as weeks. Marks dated before
+ * {@code countsFrom} never count, because the framework took effect on 19 Aug 2024 (rules 7.1.5, [OPEN]).
+ */
+public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, LocalDate countsFrom) {
+
+    public static final LocalDate NATIONAL_FRAMEWORK_START = LocalDate.of(2024, 8, 19);
+    private static final Comparator<SessionMark> CHRONOLOGICAL = Comparator.comparing(SessionMark::slot);
+
+    public PenaltyThresholdRule {
+        Objects.requireNonNull(countsFrom, "countsFrom");
+        if (sessionsToMeet < 1 || windowSchoolWeeks < 1) {
+            throw new IllegalArgumentException("the threshold needs at least one session and one week");
+        }
+    }
+
+    /** 10 sessions in 10 school weeks, counting marks from the framework's start. */
+    public static PenaltyThresholdRule national() {
+        return new PenaltyThresholdRule(10, 10, NATIONAL_FRAMEWORK_START);
+    }
+
+    public PenaltyThresholdRule countingFrom(LocalDate date) {
+        return new PenaltyThresholdRule(sessionsToMeet, windowSchoolWeeks, date);
+    }
+
+    /** Whether the mark is one the threshold counts: a scheduled G, N, O or U dated on or after {@code countsFrom}. */
+    public boolean counts(SessionMark mark, PupilSchedule schedule) {
+        if (mark.date().isBefore(countsFrom) || !schedule.isScheduled(mark.date(), mark.session())) {
+            return false;
+        }
+        return CodeCatalogue.national().lookup(mark.code(), mark.date())
+                .map(AttendanceCode::countsTowardsPenaltyThreshold)
+                .orElse(false);
+    }
+
+    /**
+     * The earliest date whose marks can count for a session on or after {@code from}: the Monday of the first week
+     * of the window ending with the first school week at or after {@code from}.
+     */
+    public LocalDate earliestCountedDate(SchoolTimeline timeline, LocalDate from) {
+        List<LocalDate> weeks = timeline.schoolWeeks();
+        LocalDate fromWeek = SchoolTimeline.weekStart(from);
+        for (int index = 0; index < weeks.size(); index++) {
+            if (!weeks.get(index).isBefore(fromWeek)) {
+                return weeks.get(Math.max(0, index - (windowSchoolWeeks - 1)));
+            }
+        }
+        return from;
+    }
+
+    public ThresholdAssessment assess(PupilSchedule schedule, Collection<SessionMark> marks,
+                                      LocalDate from, LocalDate to) {
+        SchoolTimeline timeline = schedule.timeline();
+        List<SessionMark> counted = new ArrayList<>();
+        for (SessionMark mark : marks) {
+            if (counts(mark, schedule)) {
+                counted.add(mark);
+            }
+        }
+        counted.sort(CHRONOLOGICAL);
+
+        List<LocalDate> weeks = timeline.schoolWeeks();
+        int highest = 0;
+        SessionSlot firstMetAt = null;
+        ThresholdWindow window = null;
+        List<SessionMark> evidence = List.of();
+        for (SessionSlot session : sessionsWhereTheCountMayPeak(timeline, counted, from, to)) {
+            int week = timeline.schoolWeekIndex(session.date()).orElseThrow();
+            LocalDate windowStart = weeks.get(Math.max(0, week - (windowSchoolWeeks - 1)));
+            int first = firstAtOrAfter(counted, new SessionSlot(windowStart, Session.AM));
+            int afterLast = firstAfter(counted, session);
+            int count = afterLast - first;
+            highest = Math.max(highest, count);
+            if (firstMetAt == null && count >= sessionsToMeet) {
+                firstMetAt = session;
+                window = new ThresholdWindow(windowStart, weeks.get(week));
+                evidence = counted.subList(first, afterLast);
+            }
+        }
+        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+    }
+
+    /**
+     * The count at a session covers the counted marks from the start of its window up to that session, so from one
+     * session to the next it rises only at a counted mark, and otherwise stays or falls as a new week moves the window
+     * on. The first session at which it reaches the threshold, and its highest value, are therefore at the period's
+     * first school session or at a counted mark within the period: every other session can be skipped.
+     */
+    private static List<SessionSlot> sessionsWhereTheCountMayPeak(SchoolTimeline timeline, List<SessionMark> counted,
+                                                                 LocalDate from, LocalDate to) {
+        List<SessionSlot> sessions = new ArrayList<>();
+        timeline.firstSchoolSession(from, to).ifPresent(sessions::add);
+        for (SessionMark mark : counted) {
+            SessionSlot slot = mark.slot();
+            if (!mark.date().isAfter(to) && !sessions.isEmpty() && slot.compareTo(sessions.get(0)) > 0) {
+                sessions.add(slot);
+            }
+        }
+        return sessions;
+    }
+
+    private static int firstAtOrAfter(List<SessionMark> sorted, SessionSlot slot) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).slot().compareTo(slot) < 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private static int firstAfter(List<SessionMark> sorted, SessionSlot slot) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted.get(middle).slot().compareTo(slot) <= 0) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+}

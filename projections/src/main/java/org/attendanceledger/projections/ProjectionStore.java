@@ -1,0 +1,174 @@
+package org.attendanceledger.projections;
+
+import static org.attendanceledger.catalogue.CodeCategory.APPROVED_EDUCATIONAL_ACTIVITY;
+import static org.attendanceledger.catalogue.CodeCategory.AUTHORISED_ABSENCE;
+import static org.attendanceledger.catalogue.CodeCategory.NOT_POSSIBLE;
+import static org.attendanceledger.catalogue.CodeCategory.PRESENT;
+import static org.attendanceledger.catalogue.CodeCategory.UNAUTHORISED_ABSENCE;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.projections.ProjectionRows.Admission;
+import org.attendanceledger.projections.ProjectionRows.CalendarRow;
+import org.attendanceledger.projections.ProjectionRows.CategoryCounts;
+import org.attendanceledger.projections.ProjectionRows.CurrentMarkRow;
+import org.attendanceledger.projections.ProjectionRows.Departure;
+import org.attendanceledger.projections.ProjectionRows.EntryKey;
+import org.attendanceledger.projections.ProjectionRows.MarkVersionRow;
+import org.attendanceledger.projections.ProjectionRows.PupilYear;
+import org.attendanceledger.projections.ProjectionRows.SchoolRow;
+import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Component;
+
+/**
+ * The attendance projection's SQL. Each write takes a whole batch of rows and sends it as one JDBC batch; counts by
+ * category are recomputed set-wise in the database when a calendar or a stay changes.
+ */
+@Component
+class ProjectionStore {
+
+    /** Counts scheduled current marks by category into pupil-year rows; the WHERE clause is appended. */
+    private static final String RECOUNT = """
+            INSERT INTO projection_pupil_year (urn, academic_year, upn, present, approved_educational_activity,
+                                               authorised_absence, unauthorised_absence, not_possible)
+            SELECT urn, academic_year, upn,
+                   count(*) FILTER (WHERE category = 'PRESENT'),
+                   count(*) FILTER (WHERE category = 'APPROVED_EDUCATIONAL_ACTIVITY'),
+                   count(*) FILTER (WHERE category = 'AUTHORISED_ABSENCE'),
+                   count(*) FILTER (WHERE category = 'UNAUTHORISED_ABSENCE'),
+                   count(*) FILTER (WHERE category = 'NOT_POSSIBLE')
+            FROM projection_current_mark
+            WHERE scheduled AND category IS NOT NULL AND\s""";
+
+    private static final RowMapper<ScheduledFlag> SCHEDULED_FLAG = (rs, i) -> new ScheduledFlag(
+            new EntryKey(rs.getString("urn"), rs.getString("upn"), rs.getObject("session_date", LocalDate.class),
+                    Session.valueOf(rs.getString("session"))),
+            rs.getBoolean("scheduled"));
+
+    private final JdbcTemplate jdbc;
+
+    ProjectionStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insertSchools(List<SchoolRow> schools) {
+        jdbc.batchUpdate("INSERT INTO projection_school (urn, la_code, name, received_at) VALUES (?, ?, ?, ?)",
+                schools.stream().map(s -> new Object[] {s.urn(), s.laCode(), s.name(), timestamp(s.receivedAt())})
+                        .toList());
+    }
+
+    void insertCalendars(List<CalendarRow> calendars) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_calendar (urn, academic_year, version, terms, closures, received_at)
+                VALUES (?, ?, ?, ?::jsonb, ?::jsonb, ?)""",
+                calendars.stream().map(c -> new Object[] {c.urn(), c.academicYear().toString(), c.version(),
+                        CalendarJson.writeTerms(c.terms()), CalendarJson.writeClosures(c.closures()),
+                        timestamp(c.receivedAt())}).toList());
+    }
+
+    void insertStays(List<Admission> admissions) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_enrolment (urn, upn, starting_day, year_group, admitted_received_at)
+                VALUES (?, ?, ?, ?, ?)""",
+                admissions.stream().map(a -> new Object[] {a.pupil().urn(), a.pupil().upn(), a.startingDay(),
+                        a.yearGroup(), timestamp(a.receivedAt())}).toList());
+    }
+
+    void endStays(List<Departure> departures) {
+        jdbc.batchUpdate("""
+                UPDATE projection_enrolment SET last_day_on_roll = ?, deleted_received_at = ?
+                WHERE urn = ? AND upn = ? AND starting_day = ?""",
+                departures.stream().map(d -> new Object[] {d.lastDayOnRoll(), timestamp(d.receivedAt()),
+                        d.pupil().urn(), d.pupil().upn(), d.startingDay()}).toList());
+    }
+
+    void insertMarkVersions(List<MarkVersionRow> versions) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_mark_version (urn, upn, session_date, session, version, code, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                versions.stream().map(v -> new Object[] {v.entry().urn(), v.entry().upn(), v.entry().date(),
+                        v.entry().session().name(), v.version(), v.code(), timestamp(v.receivedAt())}).toList());
+    }
+
+    void upsertCurrentMarks(Collection<CurrentMarkRow> marks) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_current_mark (urn, upn, session_date, session, academic_year, version, code,
+                                                     category, penalty_code, scheduled, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (urn, upn, session_date, session) DO UPDATE SET
+                    version = EXCLUDED.version, code = EXCLUDED.code, category = EXCLUDED.category,
+                    penalty_code = EXCLUDED.penalty_code, scheduled = EXCLUDED.scheduled,
+                    received_at = EXCLUDED.received_at""",
+                marks.stream().map(m -> new Object[] {m.entry().urn(), m.entry().upn(), m.entry().date(),
+                        m.entry().session().name(), m.entry().academicYear().toString(), m.version(), m.code(),
+                        m.category() == null ? null : m.category().name(), m.penaltyCode(), m.scheduled(),
+                        timestamp(m.receivedAt())}).toList());
+    }
+
+    /** Adds each pupil-year's changes to its counts, creating the row on the pupil's first scheduled mark. */
+    void addToPupilYears(Map<PupilYear, CategoryCounts> changes) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_pupil_year AS t (urn, academic_year, upn, present, approved_educational_activity,
+                                                        authorised_absence, unauthorised_absence, not_possible)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (urn, academic_year, upn) DO UPDATE SET
+                    present = t.present + EXCLUDED.present,
+                    approved_educational_activity = t.approved_educational_activity
+                                                    + EXCLUDED.approved_educational_activity,
+                    authorised_absence = t.authorised_absence + EXCLUDED.authorised_absence,
+                    unauthorised_absence = t.unauthorised_absence + EXCLUDED.unauthorised_absence,
+                    not_possible = t.not_possible + EXCLUDED.not_possible""",
+                changes.entrySet().stream().map(e -> new Object[] {e.getKey().urn(),
+                        e.getKey().academicYear().toString(), e.getKey().upn(), e.getValue().get(PRESENT),
+                        e.getValue().get(APPROVED_EDUCATIONAL_ACTIVITY), e.getValue().get(AUTHORISED_ABSENCE),
+                        e.getValue().get(UNAUTHORISED_ABSENCE), e.getValue().get(NOT_POSSIBLE)}).toList());
+    }
+
+    List<ScheduledFlag> scheduledFlags(String urn, AcademicYear year) {
+        return jdbc.query("""
+                SELECT urn, upn, session_date, session, scheduled FROM projection_current_mark
+                WHERE urn = ? AND academic_year = ?""", SCHEDULED_FLAG, urn, year.toString());
+    }
+
+    List<ScheduledFlag> scheduledFlags(String urn, Collection<String> upns) {
+        return jdbc.query("""
+                SELECT urn, upn, session_date, session, scheduled FROM projection_current_mark
+                WHERE urn = ? AND upn = ANY (?)""", SCHEDULED_FLAG, urn, upns.toArray(String[]::new));
+    }
+
+    void setScheduled(List<ScheduledFlag> flags) {
+        jdbc.batchUpdate("""
+                UPDATE projection_current_mark SET scheduled = ?
+                WHERE urn = ? AND upn = ? AND session_date = ? AND session = ?""",
+                flags.stream().map(f -> new Object[] {f.scheduled(), f.entry().urn(), f.entry().upn(),
+                        f.entry().date(), f.entry().session().name()}).toList());
+    }
+
+    void recountSchoolYear(String urn, AcademicYear year) {
+        jdbc.update("DELETE FROM projection_pupil_year WHERE urn = ? AND academic_year = ?", urn, year.toString());
+        jdbc.update(RECOUNT + "urn = ? AND academic_year = ? GROUP BY urn, academic_year, upn", urn, year.toString());
+    }
+
+    void recountPupils(String urn, Collection<String> upns) {
+        String[] pupils = upns.toArray(String[]::new);
+        jdbc.update("DELETE FROM projection_pupil_year WHERE urn = ? AND upn = ANY (?)", urn, pupils);
+        jdbc.update(RECOUNT + "urn = ? AND upn = ANY (?) GROUP BY urn, academic_year, upn", urn, pupils);
+    }
+
+    void clearAll() {
+        jdbc.execute("TRUNCATE " + String.join(", ", ProjectionTables.ALL));
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
