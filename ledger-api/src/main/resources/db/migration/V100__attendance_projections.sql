@@ -66,11 +66,25 @@ CREATE TABLE projection_current_mark (
 CREATE INDEX projection_current_mark_register ON projection_current_mark (urn, session_date, session);
 CREATE INDEX projection_current_mark_open_n ON projection_current_mark (urn, session_date)
     WHERE code = 'N' AND scheduled;
--- In pupil order, so that the LA threshold query counts each pupil's marks without sorting them.
+-- A pupil's marks of the threshold codes: read to assess the threshold and to recount it.
 CREATE INDEX projection_current_mark_penalty ON projection_current_mark (urn, upn, session_date, session) INCLUDE (code)
     WHERE penalty_code AND scheduled;
 CREATE INDEX projection_current_mark_not_attended ON projection_current_mark (urn, session_date) INCLUDE (upn, category)
     WHERE scheduled AND category IN ('AUTHORISED_ABSENCE', 'UNAUTHORISED_ABSENCE', 'NOT_POSSIBLE');
+
+-- For every mark the penalty threshold counts (a scheduled G, N, O or U dated from the day the threshold counts from),
+-- the count of the window of school weeks ending at that mark. The count can only reach the threshold at such a mark,
+-- so an LA's queue starts from the few pupils with a count at or above it instead of from every mark of the LA.
+CREATE TABLE projection_threshold_count (
+    urn          VARCHAR(6)  NOT NULL,
+    upn          VARCHAR(13) NOT NULL,
+    session_date DATE        NOT NULL,
+    session      VARCHAR(2)  NOT NULL,
+    window_count INTEGER     NOT NULL,
+    PRIMARY KEY (urn, upn, session_date, session)
+);
+CREATE INDEX projection_threshold_count_by_date ON projection_threshold_count (urn, session_date)
+    INCLUDE (upn, window_count);
 
 -- Per pupil, school and academic year: the scheduled current marks by category. The absence lists read this instead
 -- of the marks, so that an LA of 100,000 pupils is one row per pupil.

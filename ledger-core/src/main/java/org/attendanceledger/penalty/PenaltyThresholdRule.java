@@ -73,6 +73,50 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
     public ThresholdAssessment assess(PupilSchedule schedule, Collection<SessionMark> marks,
                                       LocalDate from, LocalDate to) {
         SchoolTimeline timeline = schedule.timeline();
+        List<SessionMark> counted = countedInOrder(schedule, marks);
+        int highest = 0;
+        SessionSlot firstMetAt = null;
+        ThresholdWindow window = null;
+        List<SessionMark> evidence = List.of();
+        for (SessionSlot session : sessionsWhereTheCountMayPeak(timeline, counted, from, to)) {
+            ThresholdWindow endingHere = windowEndingWith(timeline, session.date());
+            int first = firstAtOrAfter(counted, new SessionSlot(endingHere.firstSchoolWeek(), Session.AM));
+            int afterLast = firstAfter(counted, session);
+            int count = afterLast - first;
+            highest = Math.max(highest, count);
+            if (firstMetAt == null && count >= sessionsToMeet) {
+                firstMetAt = session;
+                window = endingHere;
+                evidence = counted.subList(first, afterLast);
+            }
+        }
+        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+    }
+
+    /** A mark the threshold counts, with the count of the window ending with its week, up to and including it. */
+    public record CountAtMark(SessionMark mark, int count) {
+    }
+
+    /**
+     * The count at every mark the threshold counts. The count first reaches the threshold, and peaks, either at such
+     * a mark or at the first session of a period, where it is never higher than at the last counted mark before it;
+     * so a pupil can have met the threshold in a period only if some counted mark from
+     * {@link #earliestCountedDate} to the end of the period has a count at or above it.
+     */
+    public List<CountAtMark> countsAtMarks(PupilSchedule schedule, Collection<SessionMark> marks) {
+        SchoolTimeline timeline = schedule.timeline();
+        List<SessionMark> counted = countedInOrder(schedule, marks);
+        List<CountAtMark> counts = new ArrayList<>(counted.size());
+        for (int index = 0; index < counted.size(); index++) {
+            SessionMark mark = counted.get(index);
+            LocalDate windowStart = windowEndingWith(timeline, mark.date()).firstSchoolWeek();
+            int firstInWindow = firstAtOrAfter(counted, new SessionSlot(windowStart, Session.AM));
+            counts.add(new CountAtMark(mark, index + 1 - firstInWindow));
+        }
+        return counts;
+    }
+
+    private List<SessionMark> countedInOrder(PupilSchedule schedule, Collection<SessionMark> marks) {
         List<SessionMark> counted = new ArrayList<>();
         for (SessionMark mark : marks) {
             if (counts(mark, schedule)) {
@@ -80,26 +124,14 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
             }
         }
         counted.sort(CHRONOLOGICAL);
+        return counted;
+    }
 
+    /** The window of school weeks ending with the school week of a date on which the school meets. */
+    private ThresholdWindow windowEndingWith(SchoolTimeline timeline, LocalDate schoolDay) {
         List<LocalDate> weeks = timeline.schoolWeeks();
-        int highest = 0;
-        SessionSlot firstMetAt = null;
-        ThresholdWindow window = null;
-        List<SessionMark> evidence = List.of();
-        for (SessionSlot session : sessionsWhereTheCountMayPeak(timeline, counted, from, to)) {
-            int week = timeline.schoolWeekIndex(session.date()).orElseThrow();
-            LocalDate windowStart = weeks.get(Math.max(0, week - (windowSchoolWeeks - 1)));
-            int first = firstAtOrAfter(counted, new SessionSlot(windowStart, Session.AM));
-            int afterLast = firstAfter(counted, session);
-            int count = afterLast - first;
-            highest = Math.max(highest, count);
-            if (firstMetAt == null && count >= sessionsToMeet) {
-                firstMetAt = session;
-                window = new ThresholdWindow(windowStart, weeks.get(week));
-                evidence = counted.subList(first, afterLast);
-            }
-        }
-        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+        int week = timeline.schoolWeekIndex(schoolDay).orElseThrow();
+        return new ThresholdWindow(weeks.get(Math.max(0, week - (windowSchoolWeeks - 1))), weeks.get(week));
     }
 
     /**

@@ -194,6 +194,42 @@ class PenaltyThresholdRuleTest {
         }
     }
 
+    @Test
+    void tc01_the_count_at_each_counted_mark_rises_to_ten_at_wednesday_27_november_pm() {
+        List<SessionMark> marks = concat(allDay("G", "2024-10-03", "2024-10-04"), allDay("I", "2024-10-07"),
+                allDay("U", "2024-11-25", "2024-11-26", "2024-11-27"));
+
+        List<PenaltyThresholdRule.CountAtMark> counts = national.countsAtMarks(pupil, marks);
+
+        assertThat(counts).extracting(PenaltyThresholdRule.CountAtMark::count)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
+        assertThat(counts.get(9).mark()).isEqualTo(mark("2024-11-27", Session.PM, "U"));
+    }
+
+    @Test
+    void a_pupil_meets_the_threshold_in_a_period_only_if_a_counted_mark_since_the_earliest_counted_date_reached_it() {
+        Random random = new Random(11);
+        List<SessionSlot> sessions = exampleSchoolTimeline().schoolSessions(FROM, TO);
+        for (int pupilNumber = 0; pupilNumber < 300; pupilNumber++) {
+            List<SessionMark> marks = new ArrayList<>();
+            for (SessionSlot slot : sessions) {
+                if (random.nextDouble() < 0.06) {
+                    marks.add(new SessionMark(slot.date(), slot.session(), "O"));
+                }
+            }
+            LocalDate from = sessions.get(random.nextInt(sessions.size())).date();
+            LocalDate to = from.plusDays(random.nextInt(120));
+            LocalDate earliest = national.earliestCountedDate(pupil.timeline(), from);
+
+            boolean reachedAtAMark = national.countsAtMarks(pupil, marks).stream().anyMatch(count ->
+                    count.count() >= 10 && !count.mark().date().isBefore(earliest) && !count.mark().date().isAfter(to));
+
+            if (national.assess(pupil, marks, from, to).met()) {
+                assertThat(reachedAtAMark).as("pupil %d, %s to %s", pupilNumber, from, to).isTrue();
+            }
+        }
+    }
+
     /** The contract's definition taken literally: every school session of the period, one after the other. */
     private ThresholdAssessment visitingEverySession(List<SessionMark> marks, LocalDate from, LocalDate to) {
         SchoolTimeline timeline = pupil.timeline();

@@ -4,6 +4,7 @@ import java.time.Instant;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.api.CalendarEvent;
 import org.attendanceledger.common.EventMetadata;
+import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.projections.ProjectionRows.Admission;
 import org.attendanceledger.projections.ProjectionRows.CalendarRow;
 import org.attendanceledger.projections.ProjectionRows.Departure;
@@ -26,7 +27,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Keeps the attendance read models: schools, calendars, stays on roll, every version of every mark, the current
- * register, and counts by category per pupil and academic year.
+ * register, counts by category per pupil and academic year, and the penalty threshold's count at each mark it counts.
  *
  * <p>It runs in its own tracking processor, never in the command's transaction. Handlers only collect what each event
  * changes into the batch of the current unit of work; the batch is written once, before the unit of work commits, in
@@ -44,10 +45,12 @@ public class AttendanceProjection {
 
     private final ProjectionStore store;
     private final PupilSchedules pupilSchedules;
+    private final PenaltyThresholdRule thresholdRule;
 
-    AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules) {
+    AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule) {
         this.store = store;
         this.pupilSchedules = pupilSchedules;
+        this.thresholdRule = thresholdRule;
     }
 
     @EventHandler
@@ -109,7 +112,7 @@ public class AttendanceProjection {
     private ProjectionBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules);
+            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules, thresholdRule);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
             return batch;
         });

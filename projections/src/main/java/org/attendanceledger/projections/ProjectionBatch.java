@@ -12,10 +12,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.attendanceledger.attendance.PupilSchedule;
+import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.catalogue.AttendanceCode;
 import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
+import org.attendanceledger.penalty.PenaltyThresholdRule;
+import org.attendanceledger.penalty.PenaltyThresholdRule.CountAtMark;
 import org.attendanceledger.projections.ProjectionRows.Admission;
 import org.attendanceledger.projections.ProjectionRows.CalendarRow;
 import org.attendanceledger.projections.ProjectionRows.CategoryCounts;
@@ -26,6 +29,7 @@ import org.attendanceledger.projections.ProjectionRows.MarkVersionRow;
 import org.attendanceledger.projections.ProjectionRows.PupilYear;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
+import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
 
 /**
  * What one batch of events changes, written once when the batch's unit of work prepares to commit: one JDBC batch per
@@ -35,12 +39,14 @@ import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
  * incrementally kept tables. Marks are settled first against the calendars and stays as they stand at the end of the
  * batch. A mark change moves its pupil-year's counts by the difference between the code before and after the batch.
  * A calendar change, or a stay that starts or ends, can change which marks are scheduled at all: the marks of that
- * school-year or pupil are re-checked and their counts recomputed from the marks instead.
+ * school-year or pupil are re-checked and their counts recomputed from the marks instead. The penalty threshold's
+ * count at each mark it counts is recomputed for every pupil whose threshold marks, stays or school weeks changed.
  */
 final class ProjectionBatch {
 
     private final ProjectionStore store;
     private final PupilSchedules pupilSchedules;
+    private final PenaltyThresholdRule thresholdRule;
 
     private final List<SchoolRow> schools = new ArrayList<>();
     private final List<CalendarRow> calendars = new ArrayList<>();
@@ -56,9 +62,10 @@ final class ProjectionBatch {
                                Instant receivedAt) {
     }
 
-    ProjectionBatch(ProjectionStore store, PupilSchedules pupilSchedules) {
+    ProjectionBatch(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule) {
         this.store = store;
         this.pupilSchedules = pupilSchedules;
+        this.thresholdRule = thresholdRule;
     }
 
     /** Parses an ISO-8601 instant, remembering the last one: a posted register's events all carry the same. */
@@ -114,6 +121,34 @@ final class ProjectionBatch {
         writeMarks(recheckedYears, recheckedPupils);
         recheckedYears.forEach(this::recheckSchoolYear);
         recheckedPupils.forEach(this::recheckPupils);
+
+        // School weeks follow the calendar and counted marks follow the stays, so those pupils are recounted too.
+        Map<String, Set<String>> recountedThresholds = new TreeMap<>();
+        recheckedPupils.forEach((urn, upns) ->
+                upns.forEach(upn -> addPupil(recountedThresholds, new PupilKey(urn, upn))));
+        entries.forEach((entry, change) -> {
+            if (isThresholdCode(change.codeBefore(), entry.date()) || isThresholdCode(change.code(), entry.date())) {
+                addPupil(recountedThresholds, entry.pupil());
+            }
+        });
+        recheckedYears.forEach(year -> store.pupilsWithThresholdCodes(year.urn())
+                .forEach(upn -> addPupil(recountedThresholds, new PupilKey(year.urn(), upn))));
+        recountedThresholds.forEach(this::recountThresholds);
+    }
+
+    /** The threshold's count at every mark it counts, for each of the pupils: recomputed whole, they are few. */
+    private void recountThresholds(String urn, Set<String> upns) {
+        Map<PupilKey, List<SessionMark>> marks = store.thresholdCodeMarks(urn, upns);
+        Map<PupilKey, PupilSchedule> schedules = pupilSchedules.of(marks.keySet());
+        List<ThresholdCountRow> counts = new ArrayList<>();
+        marks.forEach((pupil, pupilMarks) -> {
+            for (CountAtMark count : thresholdRule.countsAtMarks(schedules.get(pupil), pupilMarks)) {
+                SessionMark mark = count.mark();
+                counts.add(new ThresholdCountRow(new EntryKey(urn, pupil.upn(), mark.date(), mark.session()),
+                        count.count()));
+            }
+        });
+        store.replaceThresholdCounts(urn, upns, counts);
     }
 
     private record SchoolYear(String urn, AcademicYear academicYear) {
@@ -190,6 +225,11 @@ final class ProjectionBatch {
 
     private static Optional<AttendanceCode> lookup(String code, LocalDate sessionDate) {
         return CodeCatalogue.national().lookup(code, sessionDate);
+    }
+
+    private static boolean isThresholdCode(String code, LocalDate sessionDate) {
+        return code != null
+                && lookup(code, sessionDate).map(AttendanceCode::countsTowardsPenaltyThreshold).orElse(false);
     }
 
     private static Optional<CodeCategory> categoryOf(String code, LocalDate sessionDate) {

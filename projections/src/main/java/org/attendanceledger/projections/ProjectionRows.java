@@ -54,6 +54,10 @@ final class ProjectionRows {
     record ScheduledFlag(EntryKey entry, boolean scheduled) {
     }
 
+    /** The penalty threshold's count at one of the marks it counts. */
+    record ThresholdCountRow(EntryKey entry, int count) {
+    }
+
     record PupilYear(String urn, AcademicYear academicYear, String upn) {
     }
 

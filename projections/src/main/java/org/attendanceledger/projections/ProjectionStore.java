@@ -10,9 +10,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.projections.ProjectionRows.Admission;
@@ -25,6 +28,7 @@ import org.attendanceledger.projections.ProjectionRows.MarkVersionRow;
 import org.attendanceledger.projections.ProjectionRows.PupilYear;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
+import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -162,6 +166,39 @@ class ProjectionStore {
         String[] pupils = upns.toArray(String[]::new);
         jdbc.update("DELETE FROM projection_pupil_year WHERE urn = ? AND upn = ANY (?)", urn, pupils);
         jdbc.update(RECOUNT + "urn = ? AND upn = ANY (?) GROUP BY urn, academic_year, upn", urn, pupils);
+    }
+
+    /** The scheduled G, N, O and U marks of the pupils, in any year. */
+    Map<PupilKey, List<SessionMark>> thresholdCodeMarks(String urn, Collection<String> upns) {
+        Map<PupilKey, List<SessionMark>> marks = new HashMap<>();
+        jdbc.query("""
+                SELECT upn, session_date, session, code FROM projection_current_mark
+                WHERE urn = ? AND upn = ANY (?) AND penalty_code AND scheduled""",
+                rs -> {
+                    marks.computeIfAbsent(new PupilKey(urn, rs.getString("upn")), k -> new ArrayList<>())
+                            .add(new SessionMark(rs.getObject("session_date", LocalDate.class),
+                                    Session.valueOf(rs.getString("session")), rs.getString("code")));
+                },
+                urn, upns.toArray(String[]::new));
+        return marks;
+    }
+
+    /** The pupils of a school with a mark of a threshold code, scheduled or not. */
+    List<String> pupilsWithThresholdCodes(String urn) {
+        return jdbc.queryForList(
+                "SELECT DISTINCT upn FROM projection_current_mark WHERE urn = ? AND penalty_code ORDER BY upn",
+                String.class, urn);
+    }
+
+    /** Replaces every threshold count of the pupils with the ones given. */
+    void replaceThresholdCounts(String urn, Collection<String> upns, List<ThresholdCountRow> counts) {
+        jdbc.update("DELETE FROM projection_threshold_count WHERE urn = ? AND upn = ANY (?)", urn,
+                upns.toArray(String[]::new));
+        jdbc.batchUpdate("""
+                INSERT INTO projection_threshold_count (urn, upn, session_date, session, window_count)
+                VALUES (?, ?, ?, ?, ?)""",
+                counts.stream().map(c -> new Object[] {c.entry().urn(), c.entry().upn(), c.entry().date(),
+                        c.entry().session().name(), c.count()}).toList());
     }
 
     void clearAll() {

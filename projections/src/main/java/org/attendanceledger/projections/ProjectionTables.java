@@ -11,6 +11,7 @@ public final class ProjectionTables {
             "projection_enrolment",
             "projection_mark_version",
             "projection_current_mark",
+            "projection_threshold_count",
             "projection_pupil_year");
 
     private ProjectionTables() {

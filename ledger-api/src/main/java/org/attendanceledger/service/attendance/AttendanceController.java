@@ -99,7 +99,7 @@ public class AttendanceController {
     public AbsenceListView schoolList(@PathVariable String urn, @PathVariable String list,
                                       @RequestParam(required = false) String academicYear,
                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf == null ? ProjectionReads.today() : asOf;
+        LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
         return listFor(List.of(reads.school(urn)), list, year, date);
     }
@@ -110,7 +110,7 @@ public class AttendanceController {
     public AbsenceListView laList(@PathVariable String laCode, @PathVariable String list,
                                   @RequestParam(required = false) String academicYear,
                                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf == null ? ProjectionReads.today() : asOf;
+        LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
         return listFor(schools.urnsIn(reads.localAuthority(laCode)), list, year, date);
     }

@@ -39,7 +39,7 @@ public class OverdueNController {
     @Operation(summary = "The school's N marks still N after their deadline, the 5th school day after the session")
     public OverdueNList school(@PathVariable String urn,
                                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf == null ? ProjectionReads.today() : asOf;
+        LocalDate date = ProjectionReads.asOf(asOf);
         return new OverdueNList(date, overdueN.asOf(List.of(reads.school(urn)), date));
     }
 
@@ -47,7 +47,7 @@ public class OverdueNController {
     @Operation(summary = "The overdue N marks of every school of the LA")
     public OverdueNList localAuthority(@PathVariable String laCode,
                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
-        LocalDate date = asOf == null ? ProjectionReads.today() : asOf;
+        LocalDate date = ProjectionReads.asOf(asOf);
         return new OverdueNList(date, overdueN.asOf(schools.urnsIn(reads.localAuthority(laCode)), date));
     }
 }

@@ -71,6 +71,11 @@ public class ProjectionReads {
         return LocalDate.now(LedgerClock.ENGLAND);
     }
 
+    /** The day asked for, by default today. */
+    public static LocalDate asOf(LocalDate asOf) {
+        return asOf == null ? today() : asOf;
+    }
+
     /** The period asked for; by default from 1 September of the academic year containing {@code to}, to today. */
     public static DateRange period(LocalDate from, LocalDate to) {
         LocalDate end = to == null ? today() : to;

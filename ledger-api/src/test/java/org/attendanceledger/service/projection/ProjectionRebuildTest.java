@@ -70,6 +70,30 @@ class ProjectionRebuildTest extends LedgerApiTest {
         }
         theListsAgreeWithEachPupilsOwnFigures(la, north, northPupils);
         theListsAgreeWithEachPupilsOwnFigures(la, south, southPupils);
+        theQueueAgreesWithEachPupilsOwnThreshold(la, Map.of(north, northPupils, south, southPupils));
+    }
+
+    /** The LA queue starts from the counts stored at each mark; a pupil's own threshold is assessed from the marks. */
+    private void theQueueAgreesWithEachPupilsOwnThreshold(String la, Map<String, List<Pupil>> pupilsBySchool) {
+        ProjectionReader read = new ProjectionReader(api());
+        for (List<String> period : List.of(List.of("2024-09-01", "2025-08-31"), List.of("2025-01-06", "2025-03-31"))) {
+            JsonNode queue = read.laThreshold(la, period.get(0), period.get(1));
+            int met = 0;
+            for (Map.Entry<String, List<Pupil>> school : pupilsBySchool.entrySet()) {
+                for (Pupil pupil : school.getValue()) {
+                    JsonNode own = read.threshold(school.getKey(), pupil.upn(), period.get(0), period.get(1));
+                    JsonNode queued = itemOf(queue, pupil.upn());
+                    assertThat(queued != null).as(pupil + " " + own).isEqualTo(own.path("met").asBoolean());
+                    if (queued != null) {
+                        met++;
+                        assertThat(queued.path("firstMetAt")).isEqualTo(own.path("firstMetAt"));
+                        assertThat(queued.path("sessions")).isEqualTo(own.path("sessions"));
+                        assertThat(queued.path("maxCountInAnyWindow")).isEqualTo(own.path("maxCountInAnyWindow"));
+                    }
+                }
+            }
+            assertThat(met).as("pupils who met the threshold in " + period).isPositive();
+        }
     }
 
     /**

@@ -3,7 +3,7 @@ package org.attendanceledger.projections.query;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.attendanceledger.attendance.PupilSchedule;
@@ -51,36 +51,48 @@ public class PenaltyThresholdQuery {
         return rule.assess(schedule, marks, from, to);
     }
 
-    /** Every pupil of the schools whose threshold was met at some session in the period, by school and pupil. */
+    /**
+     * Every pupil of the schools whose threshold was met at some session in the period, by school and pupil. Only the
+     * pupils with a mark whose stored count reached the threshold in the stretch the period's windows cover can have
+     * met it (see {@link PenaltyThresholdRule#countsAtMarks}); the rule then decides for each of them.
+     */
     public List<PupilThreshold> metAt(Collection<String> urns, LocalDate from, LocalDate to) {
         if (urns.isEmpty()) {
             return List.of();
         }
         LocalDate earliest = earliestCounted(timelines.of(urns).values(), from);
-        Map<PupilKey, List<SessionMark>> candidates = new LinkedHashMap<>();
-        // A pupil with fewer threshold marks in the whole stretch than the threshold cannot meet it in any window.
+        List<PupilKey> candidates = jdbc.query("""
+                SELECT DISTINCT urn, upn FROM projection_threshold_count
+                WHERE urn = ANY (?) AND session_date BETWEEN ? AND ? AND window_count >= ?
+                ORDER BY urn, upn""",
+                (rs, i) -> new PupilKey(rs.getString("urn"), rs.getString("upn")),
+                urns.toArray(String[]::new), earliest, to, rule.sessionsToMeet());
+        if (candidates.isEmpty()) {
+            return List.of();
+        }
+        Map<PupilKey, List<SessionMark>> marks = new HashMap<>();
         jdbc.query("""
-                SELECT urn, upn, session_date, session, code FROM (
-                    SELECT urn, upn, session_date, session, code, count(*) OVER (PARTITION BY urn, upn) AS marks
-                    FROM projection_current_mark
-                    WHERE urn = ANY (?) AND session_date BETWEEN ? AND ? AND penalty_code AND scheduled
-                ) counted
-                WHERE marks >= ?
-                ORDER BY urn, upn, session_date, session""",
+                SELECT m.urn, m.upn, m.session_date, m.session, m.code
+                FROM projection_current_mark m
+                JOIN unnest(?::varchar[], ?::varchar[]) AS candidate (urn, upn)
+                  ON m.urn = candidate.urn AND m.upn = candidate.upn
+                WHERE m.session_date BETWEEN ? AND ? AND m.penalty_code AND m.scheduled""",
                 rs -> {
-                    candidates.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")),
+                    marks.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")),
                             k -> new ArrayList<>()).add(new SessionMark(rs.getObject("session_date", LocalDate.class),
                             Session.valueOf(rs.getString("session")), rs.getString("code")));
                 },
-                urns.toArray(String[]::new), earliest, to, rule.sessionsToMeet());
-        Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(candidates.keySet());
+                candidates.stream().map(PupilKey::urn).toArray(String[]::new),
+                candidates.stream().map(PupilKey::upn).toArray(String[]::new), earliest, to);
+        Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(candidates);
         List<PupilThreshold> met = new ArrayList<>();
-        candidates.forEach((pupil, marks) -> {
-            ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil), marks, from, to);
+        for (PupilKey pupil : candidates) {
+            ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil),
+                    marks.getOrDefault(pupil, List.of()), from, to);
             if (assessment.met()) {
                 met.add(new PupilThreshold(pupil, assessment));
             }
-        });
+        }
         return met;
     }
 
