@@ -2,8 +2,10 @@ package org.attendanceledger.service;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
+@EnableScheduling
 public class LedgerApplication {
 
     public static void main(String[] args) {

@@ -37,6 +37,8 @@ public enum ErrorCode {
     UNKNOWN_API_KEY,
     /** The ledger failed unexpectedly; the incident id in the response finds the details in the server's log. */
     INTERNAL_ERROR,
+    /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
+    NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
     PROJECTIONS_CATCHING_UP
 }

@@ -5,7 +5,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.school.api.RegisterSchool;
+import org.attendanceledger.school.api.AutomaticNConversionSet;
 import org.attendanceledger.school.api.SchoolRegistered;
+import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,6 +34,28 @@ public class School {
         apply(new SchoolRegistered(command.urn(), command.name(), command.laCode(), command.amRegisterStart(),
                 command.pmRegisterStart(), command.registerWindowMinutes(), command.closingInstantIsLate(),
                 command.by(), command.recordedAt()));
+    }
+
+    /**
+     * Section 3.1 of the rules: an automatic conversion (e.g. N to O after 5 school days) is still attributed to the
+     * named person who owns the rule, with their position, never to a faceless "system".
+     */
+    @CommandHandler
+    public void handle(SetAutomaticNConversion command) {
+        if (command.by() == null || !command.by().hasNameAndPosition()) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "by",
+                    "the name and position of the person setting the policy are required");
+        }
+        if (command.enabled() && (command.owner() == null || !command.owner().hasNameAndPosition())) {
+            throw new RuleViolation(ErrorCode.NO_POLICY_OWNER, "owner",
+                    "automatic conversion needs a named owner with a position, to whom each conversion is attributed");
+        }
+        if (command.enabled() && (command.policyVersion() == null || command.policyVersion().isBlank())) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "policyVersion",
+                    "the version of the school's policy is required: each conversion cites it");
+        }
+        apply(new AutomaticNConversionSet(urn, command.enabled(), command.enabled() ? command.owner() : null,
+                command.enabled() ? command.policyVersion().strip() : null, command.by(), command.recordedAt()));
     }
 
     @EventSourcingHandler

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.RuleViolation;
+import org.attendanceledger.school.api.AutomaticNConversionSet;
 import org.attendanceledger.school.api.RegisterSchool;
+import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.attendanceledger.school.api.SchoolRegistered;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,20 @@ class SchoolTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterSchool("100001", "Example School", "201", LocalTime.of(8, 50), LocalTime.of(13, 15),
                         45, false, ADMIN, NOW))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void automatic_n_conversion_needs_a_named_owner_with_a_position() {
+        SchoolRegistered registered = new SchoolRegistered("100001", "Example School", "201", LocalTime.of(8, 50),
+                LocalTime.of(13, 15), 30, false, ADMIN, NOW);
+        Actor lead = new Actor("Sam Lead", "Senior Attendance Lead", "S-SAL");
+        fixture.given(registered)
+                .when(new SetAutomaticNConversion("100001", true, lead, "v3", ADMIN, NOW))
+                .expectEvents(new AutomaticNConversionSet("100001", true, lead, "v3", ADMIN, NOW));
+        fixture.given(registered)
+                .when(new SetAutomaticNConversion("100001", true, new Actor("Sam Lead", null, null), "v3", ADMIN, NOW))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }

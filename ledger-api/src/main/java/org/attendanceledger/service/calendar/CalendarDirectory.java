@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Closure;
 import org.attendanceledger.calendar.SchoolCalendar;
+import org.attendanceledger.calendar.SchoolTimeline;
 import org.attendanceledger.calendar.Term;
 import org.attendanceledger.calendar.api.CalendarEvent;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
@@ -71,6 +72,14 @@ public class CalendarDirectory {
     }
 
     private record Versioned(long version, SchoolCalendar calendar) {
+    }
+
+    /** Every published year of the school as one timeline: school days and deadlines run across years. */
+    public SchoolTimeline timeline(String urn) {
+        List<String> years = jdbc.queryForList(
+                "SELECT academic_year FROM school_calendar WHERE urn = ? ORDER BY academic_year", String.class, urn);
+        return new SchoolTimeline(years.stream().map(AcademicYear::parse)
+                .map(year -> find(urn, year).orElseThrow()).toList());
     }
 
     public Optional<Long> version(String urn, AcademicYear year) {
