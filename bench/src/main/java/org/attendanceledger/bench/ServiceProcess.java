@@ -2,7 +2,9 @@ package org.attendanceledger.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +23,9 @@ final class ServiceProcess implements AutoCloseable {
 
     static ServiceProcess start(Path jar, String jdbcUrl, String adminToken, Path log, String heap,
                                 List<String> extraJvmOptions) throws IOException, InterruptedException {
+        // Run a copy: rebuilding the project during a long run must not swap the jar under the running service.
+        Path copy = log.resolveSibling("ledger-api.jar");
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -29,7 +34,7 @@ final class ServiceProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
         command.addAll(extraJvmOptions);
-        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
+        command.addAll(List.of("-jar", copy.toString(), "--server.port=" + port, "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command);

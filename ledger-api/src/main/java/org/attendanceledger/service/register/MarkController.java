@@ -58,10 +58,11 @@ public class MarkController {
     }
 
     public record PostedMark(String upn, LocalDate date, Session session, String code, Integer minutesLate,
-                             LocalTime arrivalTime, String idempotencyKey, Actor recordedBy, Instant recordedAt) {
+                             LocalTime arrivalTime, @Size(max = 200) String idempotencyKey, Actor recordedBy,
+                             Instant recordedAt) {
     }
 
-    public record MarksRequest(@NotNull @NotEmpty @Size(max = MAX_BATCH) List<@NotNull PostedMark> marks) {
+    public record MarksRequest(@NotNull @NotEmpty @Size(max = MAX_BATCH) List<@NotNull @Valid PostedMark> marks) {
     }
 
     public record MarkResult(int index, String upn, LocalDate date, Session session, String status, long version,

@@ -28,7 +28,7 @@ import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -56,6 +56,16 @@ public class MarkIngestService {
         this.eventStore = eventStore;
     }
 
+    /** How often a register that lost a race for its sessions is looked at again before giving up. */
+    static final int RACE_ATTEMPTS = 3;
+
+    /** The transaction lost a race for a session or an idempotency key; nothing of it was stored. */
+    private static final class LostRace extends RuntimeException {
+        LostRace() {
+            super(null, null, false, false);
+        }
+    }
+
     /** The fate of one posted mark. */
     public record ItemResult(int index, MarkItem item, MarkOutcome.Status status, long version, String entryId) {
     }
@@ -68,6 +78,23 @@ public class MarkIngestService {
                     "the register was rejected whole: nothing was stored");
         }
 
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store(urn, items, validation, request);
+            } catch (LostRace race) {
+                // Another request stored some of these sessions first. Looking again turns an identical retry into
+                // DUPLICATE and a different mark into a conflict, instead of asking the client to retry.
+                if (attempt == RACE_ATTEMPTS) {
+                    throw RequestRejected.single(HttpStatus.CONFLICT, ErrorCode.VERSION_CONFLICT, null,
+                            "other requests kept storing these marks at the same moment; retry the request");
+                }
+            }
+        }
+    }
+
+    /** Stores a validated register in one unit of work, or throws {@link LostRace} having stored nothing. */
+    private List<ItemResult> store(String urn, List<MarkItem> items, MarkValidator.Result validation,
+                                   RequestMetadata request) {
         ItemResult[] results = new ItemResult[items.size()];
         List<Integer> toRecord = resolveIdempotencyKeys(urn, items, results);
 
@@ -108,10 +135,9 @@ public class MarkIngestService {
                         "the register conflicts with entries already stored: nothing was stored");
             }
             unitOfWork.commit();
-        } catch (DataIntegrityViolationException | ConcurrencyException | AggregateStreamCreationException raced) {
+        } catch (DuplicateKeyException | ConcurrencyException | AggregateStreamCreationException raced) {
             rollbackIfActive(unitOfWork, raced);
-            throw RequestRejected.single(HttpStatus.CONFLICT, ErrorCode.VERSION_CONFLICT, null,
-                    "another request stored some of these marks at the same moment; retry the request");
+            throw new LostRace();
         } catch (RuntimeException failure) {
             rollbackIfActive(unitOfWork, failure);
             throw failure;
