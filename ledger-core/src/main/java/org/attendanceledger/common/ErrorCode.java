@@ -37,6 +37,10 @@ public enum ErrorCode {
     UNKNOWN_API_KEY,
     /** The ledger failed unexpectedly; the incident id in the response finds the details in the server's log. */
     INTERNAL_ERROR,
+    /** Z (not yet on roll) posted for a pupil who is on roll that day: an absent pupil on roll gets an absence code. */
+    CODE_NOT_FOR_PUPIL_ON_ROLL,
+    /** # (planned closure) posted for a session the calendar keeps open: closures belong in the audited calendar. */
+    NO_PLANNED_CLOSURE,
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */

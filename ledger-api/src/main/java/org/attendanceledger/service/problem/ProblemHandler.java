@@ -1,5 +1,8 @@
 package org.attendanceledger.service.problem;
 
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.ArrayList;
@@ -82,9 +85,50 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                && !isSyntaxError(mapping)) {
+            // Well-formed JSON with a value of the wrong kind (an impossible date, an unknown session or ground):
+            // 422, naming the item and the field, like any other invalid item.
+            ApiError error = valueError(mapping);
+            return widen(problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED,
+                    "the request is not valid; nothing was stored", List.of(error)));
+        }
         String detail = "the request body is not valid JSON of the expected shape";
         return widen(problem(HttpStatus.BAD_REQUEST, ErrorCode.MALFORMED_REQUEST, detail,
                 List.of(ApiError.of(null, null, ErrorCode.MALFORMED_REQUEST, detail))));
+    }
+
+    /** Jackson wraps a syntax error met inside a list with the list's path; it is still malformed JSON. */
+    private static boolean isSyntaxError(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonParseException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The item index and the dotted field of a value Jackson could not bind, e.g. marks[3].date. */
+    private static ApiError valueError(JsonMappingException mapping) {
+        Integer index = null;
+        StringBuilder field = new StringBuilder();
+        List<JsonMappingException.Reference> path = mapping.getPath();
+        for (int i = 0; i < path.size(); i++) {
+            JsonMappingException.Reference reference = path.get(i);
+            if (reference.getFieldName() != null) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0 && i == 1 && index == null) {
+                // The first array in the body is the batch: its position is the item's index.
+                index = reference.getIndex();
+                field.setLength(0);
+            }
+        }
+        String value = mapping instanceof InvalidFormatException invalid && invalid.getValue() != null
+                ? "'" + invalid.getValue() + "' is not a valid value" : "the value is not of the expected type";
+        return ApiError.of(index, field.toString(), ErrorCode.VALIDATION_FAILED, value + " for " + field);
     }
 
     /** A domain value refused its input (for example a term that ends before it starts). */

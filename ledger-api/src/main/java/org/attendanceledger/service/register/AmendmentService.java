@@ -2,16 +2,23 @@ package org.attendanceledger.service.register;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.roll.Upn;
 import org.attendanceledger.register.api.AmendMark;
 import org.attendanceledger.register.api.AmendmentOutcome;
+import org.attendanceledger.service.calendar.CalendarDirectory;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
@@ -24,11 +31,16 @@ public class AmendmentService {
 
     private final SchoolDirectory schools;
     private final RegisterEntryDirectory entries;
+    private final CalendarDirectory calendars;
+    private final RollDirectory roll;
     private final CommandSender commands;
 
-    public AmendmentService(SchoolDirectory schools, RegisterEntryDirectory entries, CommandSender commands) {
+    public AmendmentService(SchoolDirectory schools, RegisterEntryDirectory entries, CalendarDirectory calendars,
+                            RollDirectory roll, CommandSender commands) {
         this.schools = schools;
         this.entries = entries;
+        this.calendars = calendars;
+        this.roll = roll;
         this.commands = commands;
     }
 
@@ -45,6 +57,10 @@ public class AmendmentService {
             throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "code",
                     "the amended code is required");
         }
+        if (!Upn.isValid(upn)) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
+                    "not a valid UPN: 13 characters with a correct check letter");
+        }
         if (entries.find(urn, upn, date, session).isEmpty()) {
             throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,
                     "there is no original entry for this pupil and session to amend");
@@ -52,6 +68,8 @@ public class AmendmentService {
         MarkItem asItem = new MarkItem(upn, date, session, amendment.code(), amendment.minutesLate(),
                 amendment.arrivalTime(), amendment.amendedBy(), amendment.amendedAt(), null);
         List<ApiError> errors = new ArrayList<>();
+        checkDate(amendment, date).ifPresent(errors::add);
+        checkClosureCodes(urn, upn, asItem).ifPresent(errors::add);
         Integer minutesLate = MarkValidator.checkLateness(null, asItem, school.registerPolicy(), errors);
         if (!errors.isEmpty()) {
             throw MarkIngestService.rejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, errors,
@@ -60,6 +78,37 @@ public class AmendmentService {
         return commands.send(AmendMark.of(urn, upn, date, session, amendment.code(), minutesLate,
                 amendment.arrivalTime(), amendment.reason(), amendment.amendedBy(), amendment.amendedAt(),
                 amendment.expectedVersion()), request);
+    }
+
+    /**
+     * The date is one of the five audit items and decides whose grant counts, so it must be a date the amendment
+     * could have been made on: not before its session, not ahead of the ledger's clock.
+     */
+    private static Optional<ApiError> checkDate(Amendment amendment, LocalDate sessionDate) {
+        if (amendment.amendedAt().isAfter(Instant.now().plus(MarkValidator.CLOCK_SKEW))) {
+            return Optional.of(ApiError.of(null, "amendedAt", ErrorCode.VALIDATION_FAILED,
+                    "amendedAt lies in the future"));
+        }
+        if (LedgerClock.localDate(amendment.amendedAt()).isBefore(sessionDate)) {
+            return Optional.of(ApiError.of(null, "amendedAt", ErrorCode.VALIDATION_FAILED,
+                    "an amendment cannot be dated before its session, " + sessionDate));
+        }
+        return Optional.empty();
+    }
+
+    /** Z and # follow the same rules as in a posted register: never Z on roll, # only where the calendar closes. */
+    private Optional<ApiError> checkClosureCodes(String urn, String upn, MarkItem item) {
+        if (MarkValidator.NOT_ON_ROLL_CODE.equals(item.code())) {
+            return Optional.of(ApiError.of(null, "code", ErrorCode.CODE_NOT_FOR_PUPIL_ON_ROLL,
+                    "Z means not yet on roll, but this session has an entry for a pupil on roll"));
+        }
+        if (!MarkValidator.PLANNED_CLOSURE.equals(item.code())) {
+            return Optional.empty();
+        }
+        String yearGroup = RollDirectory.periodCovering(roll.periods(urn, List.of(upn)).get(upn), item.date())
+                .map(RollDirectory.RollPeriod::yearGroup).orElse(null);
+        return calendars.find(urn, AcademicYear.containing(item.date()))
+                .flatMap(calendar -> MarkValidator.checkSession(null, calendar, item, yearGroup));
     }
 
     private static void requireAuditItems(Amendment amendment) {

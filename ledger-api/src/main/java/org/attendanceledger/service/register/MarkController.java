@@ -16,6 +16,7 @@ import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.register.api.AmendmentOutcome;
 import org.attendanceledger.register.api.RegisterEntryId;
+import org.attendanceledger.roll.Upn;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.RequestRejected;
@@ -125,6 +126,10 @@ public class MarkController {
     public HistoryView history(@PathVariable String urn, @PathVariable String upn, @PathVariable LocalDate date,
                                @PathVariable Session session) {
         KnownSchools.require(schools, urn);
+        if (!Upn.isValid(upn)) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
+                    "not a valid UPN: 13 characters with a correct check letter");
+        }
         List<Link> links = history.of(new RegisterEntryId(urn, upn, date, session));
         if (links.isEmpty()) {
             throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,

@@ -1,5 +1,7 @@
 package org.attendanceledger.service.register;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +32,10 @@ public class MarkValidator {
 
     /** A planned closure is recorded with # on the closed session itself, so # is allowed where the school is shut. */
     static final String PLANNED_CLOSURE = "#";
+    /** How far ahead of the ledger's clock an MIS clock may run before its timestamps are refused. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Z marks a session before the pupil's starting day; a pupil on roll is never Z. */
+    static final String NOT_ON_ROLL_CODE = "Z";
 
     private final CalendarDirectory calendars;
     private final RollDirectory roll;
@@ -71,6 +77,10 @@ public class MarkValidator {
                     "upn, date, session, code, recordedBy (name and position) and recordedAt are required"));
             return item.minutesLate();
         }
+        if (item.recordedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
+            errors.add(ApiError.of(index, "recordedAt", ErrorCode.VALIDATION_FAILED,
+                    "recordedAt lies in the future: a register records what has been taken"));
+        }
         if (!Upn.isValid(item.upn())) {
             errors.add(ApiError.of(index, "upn", ErrorCode.INVALID_UPN,
                     "not a valid UPN: 13 characters with a correct check letter"));
@@ -92,22 +102,38 @@ public class MarkValidator {
         if (calendar.isEmpty()) {
             errors.add(ApiError.of(index, "date", ErrorCode.CALENDAR_NOT_PUBLISHED,
                     "the school has not published its calendar for " + AcademicYear.containing(item.date())));
-        } else if (!sessionExists(calendar.get(), item, period.map(RollPeriod::yearGroup).orElse(null))) {
-            errors.add(ApiError.of(index, "session", ErrorCode.NO_SUCH_SESSION,
-                    "the school has no " + item.session() + " session for this pupil on " + item.date()));
+        } else {
+            checkSession(index, calendar.get(), item, period.map(RollPeriod::yearGroup).orElse(null))
+                    .ifPresent(errors::add);
         }
         if (period.isEmpty()) {
             errors.add(ApiError.of(index, "upn", ErrorCode.NOT_ON_ROLL,
                     "the pupil is not on the school's roll on " + item.date()));
+        } else if (NOT_ON_ROLL_CODE.equals(item.code())) {
+            errors.add(ApiError.of(index, "code", ErrorCode.CODE_NOT_FOR_PUPIL_ON_ROLL,
+                    "Z means not yet on roll, but the pupil is on roll on " + item.date()
+                            + ": an absence is recorded with an absence code"));
         }
         return minutesLate;
     }
 
-    private static boolean sessionExists(SchoolCalendar calendar, MarkItem item, String yearGroup) {
+    /**
+     * A mark needs a session the pupil is expected at, except # which records a planned closure and so needs a
+     * session the calendar closes (for the whole school or the pupil's year group).
+     */
+    static Optional<ApiError> checkSession(Integer index, SchoolCalendar calendar, MarkItem item, String yearGroup) {
+        boolean open = calendar.isPupilSession(item.date(), item.session(), yearGroup);
         if (PLANNED_CLOSURE.equals(item.code())) {
-            return calendar.isTermWeekday(item.date());
+            if (!calendar.isTermWeekday(item.date())) {
+                return Optional.of(ApiError.of(index, "session", ErrorCode.NO_SUCH_SESSION,
+                        "the school has no " + item.session() + " session on " + item.date()));
+            }
+            return open ? Optional.of(ApiError.of(index, "code", ErrorCode.NO_PLANNED_CLOSURE,
+                    "the calendar does not close this session: a planned closure is recorded in the calendar first"))
+                    : Optional.empty();
         }
-        return calendar.isPupilSession(item.date(), item.session(), yearGroup);
+        return open ? Optional.empty() : Optional.of(ApiError.of(index, "session", ErrorCode.NO_SUCH_SESSION,
+                "the school has no " + item.session() + " session for this pupil on " + item.date()));
     }
 
     /**
@@ -130,6 +156,12 @@ public class MarkValidator {
         if (!lateCode) {
             errors.add(ApiError.of(index, "arrivalTime", ErrorCode.MINUTES_LATE_NOT_ALLOWED,
                     "an arrival time may only accompany L or U, not " + item.code()));
+            return item.minutesLate();
+        }
+        if (item.arrivalTime().isBefore(policy.registerStart(item.session()))) {
+            errors.add(ApiError.of(index, "arrivalTime", ErrorCode.LATE_CODE_CONTRADICTS_ARRIVAL,
+                    "arrival at " + item.arrivalTime() + " is before the register began at "
+                            + policy.registerStart(item.session()) + ": the pupil was present, not late"));
             return item.minutesLate();
         }
         ArrivalAssessment arrival = policy.assessArrival(item.session(), item.arrivalTime());

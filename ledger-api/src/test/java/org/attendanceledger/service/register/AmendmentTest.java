@@ -203,6 +203,45 @@ class AmendmentTest extends LedgerApiTest {
     }
 
     @Test
+    void an_amendment_must_be_dated_between_its_session_and_now() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "N")));
+
+        var beforeSession = fixtures().amend(urn, pupil, "2024-10-01", "AM", "O", "no reason", TEACHER,
+                "2024-09-30T09:00:00Z");
+        var inFuture = fixtures().amend(urn, pupil, "2024-10-01", "AM", "O", "no reason", TEACHER,
+                java.time.Instant.now().plus(java.time.Duration.ofDays(3)).toString());
+
+        assertThat(beforeSession.status()).isEqualTo(422);
+        assertThat(beforeSession.body().at("/errors/0/field").asText()).isEqualTo("amendedAt");
+        assertThat(inFuture.status()).isEqualTo(422);
+    }
+
+    @Test
+    void an_amendment_to_z_is_refused() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        fixtures().grant(urn, HEAD, "AUTHORISE_ABSENCE", "2024-09-01");
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "N")));
+
+        var toZ = fixtures().amend(urn, pupil, "2024-10-01", "AM", "Z", "not on roll yet", HEAD,
+                "2024-10-02T09:00:00Z");
+
+        assertThat(toZ.errorCode()).isEqualTo("CODE_NOT_FOR_PUPIL_ON_ROLL");
+    }
+
+    @Test
+    void a_history_for_a_malformed_upn_is_invalid_upn() {
+        String urn = fixtures().exampleSchool();
+
+        var response = api().get("/api/v1/schools/" + urn + "/marks/X1234/2024-10-01/AM/history");
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.errorCode()).isEqualTo("INVALID_UPN");
+    }
+
+    @Test
     void the_history_of_a_session_with_no_entry_is_not_found() {
         String urn = fixtures().exampleSchool();
 

@@ -270,6 +270,52 @@ class MarkIngestTest extends LedgerApiTest {
     }
 
     @Test
+    void z_is_never_a_mark_for_a_pupil_on_roll_and_a_closure_mark_needs_a_closed_session() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+
+        var notYetOnRoll = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "Z")));
+        var closureOnAnOpenDay = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-01", "PM", "#")));
+
+        assertThat(notYetOnRoll.status()).isEqualTo(422);
+        assertThat(notYetOnRoll.errorCode()).isEqualTo("CODE_NOT_FOR_PUPIL_ON_ROLL");
+        assertThat(closureOnAnOpenDay.status()).isEqualTo(422);
+        assertThat(closureOnAnOpenDay.errorCode()).isEqualTo("NO_PLANNED_CLOSURE");
+    }
+
+    @Test
+    void a_value_of_the_wrong_kind_in_one_item_is_422_naming_the_item_and_field() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+
+        var badDate = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "/"),
+                with(mark(pupil, "2024-10-01", "PM", "/"), "date", "2024-02-30")));
+        var badSession = fixtures().postMarks(urn, List.of(with(mark(pupil, "2024-10-01", "AM", "/"),
+                "session", "EVENING")));
+
+        assertThat(badDate.status()).isEqualTo(422);
+        assertThat(badDate.body().at("/errors/0/index").asInt()).isEqualTo(1);
+        assertThat(badDate.body().at("/errors/0/field").asText()).isEqualTo("date");
+        assertThat(badSession.status()).isEqualTo(422);
+        assertThat(badSession.body().at("/errors/0/field").asText()).isEqualTo("session");
+    }
+
+    @Test
+    void late_codes_contradict_an_arrival_before_the_register_began_and_marks_cannot_come_from_the_future() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+
+        var early = fixtures().postMarks(urn, List.of(with(mark(pupil, "2024-10-01", "AM", "L"), "arrivalTime",
+                "08:45")));
+        var future = fixtures().postMarks(urn, List.of(with(mark(pupil, "2024-10-01", "AM", "/"), "recordedAt",
+                java.time.Instant.now().plus(java.time.Duration.ofDays(2)).toString())));
+
+        assertThat(early.errorCode()).isEqualTo("LATE_CODE_CONTRADICTS_ARRIVAL");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.body().at("/errors/0/field").asText()).isEqualTo("recordedAt");
+    }
+
+    @Test
     void malformed_json_is_a_bad_request_as_problem_json() {
         String urn = fixtures().exampleSchool();
 
