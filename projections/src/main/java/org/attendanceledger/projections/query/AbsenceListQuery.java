@@ -58,9 +58,13 @@ public class AbsenceListQuery {
         Map<PupilKey, PupilSchedule> pupilSchedules = schedules.of(yearCounts.keySet());
 
         List<AbsenceListEntry> entries = new ArrayList<>();
+        // Most pupils of a school share their stays on roll (the whole year, one year group): count each pattern once.
+        Map<List<Object>, Integer> scheduledByStays = new HashMap<>();
         yearCounts.forEach((pupil, counts) -> {
             Counts toDate = counts.minus(after.get(pupil));
-            int scheduled = pupilSchedules.get(pupil).countScheduled(year.firstDay(), periodEnd);
+            PupilSchedule schedule = pupilSchedules.get(pupil);
+            int scheduled = scheduledByStays.computeIfAbsent(List.of(pupil.urn(), schedule.stays()),
+                    key -> schedule.countScheduled(year.firstDay(), periodEnd));
             AbsenceListEntry entry = new AbsenceListEntry(pupil.urn(), pupil.upn(), scheduled - toDate.notPossible(),
                     toDate.authorised(), toDate.unauthorised());
             if (entry.meets(measure)) {
