@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.calendar.SchoolTimeline;
+import org.attendanceledger.calendar.SessionSlot;
 
 /**
  * The sessions a pupil is expected at one school: that school's pupil sessions for the pupil's year group (terms
@@ -41,6 +42,13 @@ public final class PupilSchedule {
             }
         }
         return false;
+    }
+
+    /** The sessions scheduled for the pupil between the two dates, both inclusive, in order. */
+    public List<SessionSlot> scheduledSessions(LocalDate fromInclusive, LocalDate toInclusive) {
+        return timeline.schoolSessions(fromInclusive, toInclusive).stream()
+                .filter(slot -> isScheduled(slot.date(), slot.session()))
+                .toList();
     }
 
     /** The scheduled sessions between the two dates, both inclusive. */

@@ -44,5 +44,15 @@ public enum ErrorCode {
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
-    PROJECTIONS_CATCHING_UP
+    PROJECTIONS_CATCHING_UP,
+    /** L or U with an arrival after the session had ended: such a session takes an absence code (rules 1.3). */
+    ARRIVAL_AFTER_SESSION_END,
+    /** A mark that only the session itself can show (present, late, ill, absent) for a session not yet started. */
+    SESSION_NOT_STARTED,
+    /** The person named as acting is not the holder of the staff id they gave. */
+    ACTOR_MISMATCH,
+    /** A register policy back-dated over L or U marks already judged under the policy then in force. */
+    REGISTER_POLICY_REJUDGES_MARKS,
+    /** A register-policy change must take effect after the latest one already recorded: the timeline grows forward. */
+    REGISTER_POLICY_NOT_LATER
 }

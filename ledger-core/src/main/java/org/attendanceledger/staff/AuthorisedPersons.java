@@ -1,6 +1,7 @@
 package org.attendanceledger.staff;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.attendanceledger.staff.api.GrantScope;
 
 /**
@@ -10,4 +11,7 @@ import org.attendanceledger.staff.api.GrantScope;
 public interface AuthorisedPersons {
 
     boolean holds(String urn, String staffId, GrantScope scope, LocalDate on);
+
+    /** The names under which the school granted anything to this staff id (none if it never did). */
+    List<String> holderNames(String urn, String staffId);
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.attendanceledger.common.Actor;
+import org.attendanceledger.register.MarkRules;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
 import org.attendanceledger.register.api.AttendanceMarkRecorded;
 import org.attendanceledger.register.api.RegisterEntryId;
@@ -23,10 +24,13 @@ public class EntryHistory {
         this.eventStore = eventStore;
     }
 
-    /** One link of the chain; version 1 is the original entry. */
+    /**
+     * One link of the chain; version 1 is the original entry. {@code lateness} is {@code KNOWN} or {@code UNKNOWN} for
+     * L and U (many MIS send neither minutes nor an arrival time) and null for every other code.
+     */
     public record Link(long version, String kind, String code, String previousCode, Integer minutesLate,
-                       String reason, Actor by, Instant at, Instant receivedAt, String codeSetVersion,
-                       String mechanism) {
+                       String lateness, String reason, Actor by, Instant at, Instant receivedAt,
+                       String codeSetVersion, String mechanism) {
     }
 
     public List<Link> of(RegisterEntryId id) {
@@ -38,11 +42,11 @@ public class EntryHistory {
             long version = message.getSequenceNumber() + 1;
             Object payload = message.getPayload();
             if (payload instanceof AttendanceMarkRecorded recorded) {
-                links.add(new Link(version, "RECORDED", recorded.code(), null, recorded.minutesLate(), null,
-                        recorded.recordedBy(), recorded.recordedAt(), receivedAt, recorded.codeSetVersion(), null));
+                links.add(new Link(version, "RECORDED", recorded.code(), null, recorded.minutesLate(),
+                        MarkRules.lateness(recorded.code(), recorded.minutesLate()), null, recorded.recordedBy(), recorded.recordedAt(), receivedAt, recorded.codeSetVersion(), null));
             } else if (payload instanceof AttendanceMarkAmended amended) {
                 links.add(new Link(version, "AMENDED", amended.code(), amended.previousCode(), amended.minutesLate(),
-                        amended.reason(), amended.amendedBy(), amended.amendedAt(), receivedAt,
+                        MarkRules.lateness(amended.code(), amended.minutesLate()), amended.reason(), amended.amendedBy(), amended.amendedAt(), receivedAt,
                         amended.codeSetVersion(), amended.mechanism().name()));
             }
         }

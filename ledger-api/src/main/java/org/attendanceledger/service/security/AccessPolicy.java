@@ -75,6 +75,7 @@ public class AccessPolicy {
             route(GET, SCHOOL + "/pupils/{upn}/penalty-threshold", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/absence-lists/**", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/overdue-n", Access.SCHOOL_REGISTER_READ),
+            route(GET, SCHOOL + "/missing-marks", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/**", Access.SCHOOL_SETUP_READ),
             route(ANY, SCHOOL + "/**", Access.SCHOOL_WRITE),
             route(GET, "/api/v1/las/{laCode}/**", Access.LA_READ));
