@@ -44,5 +44,9 @@ public enum ErrorCode {
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
-    PROJECTIONS_CATCHING_UP
+    PROJECTIONS_CATCHING_UP,
+    /** A deletion on the 20-school-days ground the ledger's own marks do not bear out; the error names the session. */
+    DELETION_GROUND_NOT_MET,
+    /** An automatic N conversion asked for a day after today (England): the deadline of the future cannot be known. */
+    AS_OF_IN_FUTURE
 }
