@@ -42,13 +42,15 @@ public final class ContinuousAbsenceGround {
     public record TooFewSchoolDays(int schoolDays) implements Assessment {
     }
 
+    /** The last (at most) 20 of the pupil's school days up to the last day on roll, and their sessions, in order. */
+    public record Window(List<LocalDate> schoolDays, List<SessionSlot> sessions) {
+    }
+
     /**
-     * Assesses the ground for a stay ending on {@code lastDayOnRoll}. {@code schedule} holds that stay (ending on that
-     * day) and no other, because a run of absence cannot span a time off roll; {@code currentCodes} holds the current
-     * code of each of the pupil's register entries in the period.
+     * The window the ground looks at for a stay ending on {@code lastDayOnRoll}. {@code schedule} holds that stay
+     * (ending on that day) and no other, because a run of absence cannot span a time off roll.
      */
-    public static Assessment assess(PupilSchedule schedule, LocalDate lastDayOnRoll,
-                                    Map<SessionSlot, String> currentCodes) {
+    public static Window window(PupilSchedule schedule, LocalDate lastDayOnRoll) {
         Objects.requireNonNull(lastDayOnRoll, "lastDayOnRoll");
         List<LocalDate> schoolDays = schedule.timeline().schoolDays();
         int searched = Collections.binarySearch(schoolDays, lastDayOnRoll);
@@ -63,15 +65,30 @@ public final class ContinuousAbsenceGround {
             }
         }
         Collections.reverse(run);
-        for (LocalDate day : run) {
-            for (SessionSlot session : scheduledSessions(schedule, day)) {
-                String code = currentCodes.get(session);
-                if (code == null || !CODES.contains(code)) {
-                    return new BrokenAt(session, code);
-                }
+        List<SessionSlot> sessions = new ArrayList<>(2 * run.size());
+        run.forEach(day -> sessions.addAll(scheduledSessions(schedule, day)));
+        return new Window(List.copyOf(run), List.copyOf(sessions));
+    }
+
+    /**
+     * Assesses the ground on the window, given the current code of each of its sessions that has a register entry.
+     * The first session (in time) that is not G, N or O breaks it; otherwise fewer than 20 school days do.
+     */
+    public static Assessment assess(Window window, Map<SessionSlot, String> currentCodes) {
+        for (SessionSlot session : window.sessions()) {
+            String code = currentCodes.get(session);
+            if (code == null || !CODES.contains(code)) {
+                return new BrokenAt(session, code);
             }
         }
-        return run.size() < SCHOOL_DAYS ? new TooFewSchoolDays(run.size()) : new Met(run.get(0));
+        List<LocalDate> days = window.schoolDays();
+        return days.size() < SCHOOL_DAYS ? new TooFewSchoolDays(days.size()) : new Met(days.get(0));
+    }
+
+    /** {@link #window} and {@link #assess(Window, Map)} in one. */
+    public static Assessment assess(PupilSchedule schedule, LocalDate lastDayOnRoll,
+                                    Map<SessionSlot, String> currentCodes) {
+        return assess(window(schedule, lastDayOnRoll), currentCodes);
     }
 
     private static List<SessionSlot> scheduledSessions(PupilSchedule schedule, LocalDate day) {

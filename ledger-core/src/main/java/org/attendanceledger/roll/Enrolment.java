@@ -63,7 +63,7 @@ public class Enrolment {
                     "pupil is already on roll from " + startingDay + "; delete the entry before admitting again");
         }
         if (command.yearGroup() != null && !YearGroups.isOnLadder(command.yearGroup())) {
-            throw notOnLadder("yearGroup", command.yearGroup());
+            throw notOnLadder("yearGroup");
         }
         if (lastDayOnRoll != null && !command.startingDay().isAfter(lastDayOnRoll)) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "startingDay",
@@ -111,7 +111,7 @@ public class Enrolment {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "academicYear", e.getMessage());
         }
         if (!YearGroups.isOnLadder(command.yearGroup())) {
-            throw notOnLadder("yearGroup", command.yearGroup());
+            throw notOnLadder("yearGroup");
         }
         if (command.reason() == null || command.reason().isBlank()) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "reason", "a reason is required");
@@ -128,9 +128,9 @@ public class Enrolment {
                 command.yearGroup(), command.reason().strip(), command.by(), command.recordedAt()));
     }
 
-    private static RuleViolation notOnLadder(String field, String yearGroup) {
+    private static RuleViolation notOnLadder(String field) {
         return new RuleViolation(ErrorCode.VALIDATION_FAILED, field,
-                "'" + yearGroup + "' is not a year group; one of " + String.join(", ", YearGroups.LADDER));
+                "not a year group: one of " + String.join(", ", YearGroups.LADDER));
     }
 
     /** A retried deletion stores nothing twice. */
