@@ -40,20 +40,21 @@ class ContinuousAbsenceEvidence {
 
     /**
      * Refuses with 422 DELETION_GROUND_NOT_MET unless the register bears out the ground for the open stay ending on
-     * {@code lastDayOnRoll}. With no open stay, or a last day before its start, there is nothing to assess here: the
-     * enrolment itself answers (a retried deletion stores nothing; otherwise NOT_ON_ROLL or VALIDATION_FAILED).
+     * {@code lastDayOnRoll}. With no open stay, or a last day the enrolment refuses anyway (before the day before the
+     * starting day), there is nothing to assess here: the enrolment itself answers (a retried deletion stores
+     * nothing; otherwise NOT_ON_ROLL or VALIDATION_FAILED).
      */
     void require(String urn, String upn, LocalDate lastDayOnRoll) {
         Optional<RollPeriod> open = roll.periods(urn, List.of(upn)).getOrDefault(upn, List.of()).stream()
                 .filter(period -> period.lastDayOnRoll() == null).findFirst();
-        if (open.isEmpty() || lastDayOnRoll.isBefore(open.get().startingDay())) {
+        if (open.isEmpty() || lastDayOnRoll.isBefore(open.get().startingDay().minusDays(1))) {
             return;
         }
         PupilSchedule schedule = new PupilSchedule(calendars.timeline(urn), List.of(open.get().endingOn(lastDayOnRoll)));
         Window window = ContinuousAbsenceGround.window(schedule, lastDayOnRoll);
         Assessment assessment = ContinuousAbsenceGround.assess(window,
                 entries.currentCodes(urn, upn, window.sessions()));
-        String rule = "ground " + "CONTINUOUS_ABSENCE_20_DAYS needs the " + ContinuousAbsenceGround.SCHOOL_DAYS
+        String rule = "ground CONTINUOUS_ABSENCE_20_DAYS needs the " + ContinuousAbsenceGround.SCHOOL_DAYS
                 + " school days ending on the last day on roll, " + lastDayOnRoll + ", coded G, N or O in every session";
         if (assessment instanceof BrokenAt broken) {
             throw notMet(rule + "; " + broken.session().date() + " " + broken.session().session() + " is "

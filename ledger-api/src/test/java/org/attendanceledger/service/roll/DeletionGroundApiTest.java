@@ -70,10 +70,13 @@ class DeletionGroundApiTest extends LedgerApiTest {
         fixtures().recordMarks(urn, absentEveryDay(pupil, "2025-03-03", "2025-03-14"));
 
         var refused = delete(urn, pupil, "2025-03-14", GROUND, null);
+        var beforeStarting = delete(urn, pupil, "2025-03-02", GROUND, null);
 
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.errorCode()).isEqualTo("DELETION_GROUND_NOT_MET");
         assertThat(refused.body().at("/errors/0/detail").asText()).contains("only 10 school days");
+        assertThat(beforeStarting.errorCode()).isEqualTo("DELETION_GROUND_NOT_MET");
+        assertThat(beforeStarting.body().at("/errors/0/detail").asText()).contains("only 0 school days");
     }
 
     @Test
