@@ -74,20 +74,6 @@ public class RegisterEntryDirectory {
                 urn, Date.valueOf(date), session.name(), upn).stream().findFirst();
     }
 
-    /** Every entry of the school that reads N now, for sessions before {@code before}. */
-    public List<DatedMark> openN(String urn, LocalDate before) {
-        return jdbc.query("""
-                SELECT upn, session_date, session, version FROM register_entry
-                WHERE urn = ? AND code = 'N' AND session_date < ? ORDER BY session_date, session, upn""",
-                (rs, i) -> new DatedMark(rs.getString("upn"), rs.getDate("session_date").toLocalDate(),
-                        Session.valueOf(rs.getString("session")), rs.getLong("version")),
-                urn, Date.valueOf(before));
-    }
-
-    /** An entry identified by pupil and session, at its current version. */
-    public record DatedMark(String upn, LocalDate date, Session session, long version) {
-    }
-
     public List<CurrentMark> register(String urn, LocalDate date, Session session) {
         return jdbc.query("""
                 SELECT upn, code, minutes_late, version FROM register_entry
