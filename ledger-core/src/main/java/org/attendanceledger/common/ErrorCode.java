@@ -47,6 +47,6 @@ public enum ErrorCode {
     PROJECTIONS_CATCHING_UP,
     /** A deletion on the 20-school-days ground the ledger's own marks do not bear out; the error names the session. */
     DELETION_GROUND_NOT_MET,
-    /** An automatic N conversion asked for a day after today (England): the deadline of the future cannot be known. */
+    /** An automatic N conversion asked for a day after today (England): no mark is overdue on a day still to come. */
     AS_OF_IN_FUTURE
 }
