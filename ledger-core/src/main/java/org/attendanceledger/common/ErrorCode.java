@@ -54,5 +54,9 @@ public enum ErrorCode {
     /** A register policy back-dated over L or U marks already judged under the policy then in force. */
     REGISTER_POLICY_REJUDGES_MARKS,
     /** A register-policy change must take effect after the latest one already recorded: the timeline grows forward. */
-    REGISTER_POLICY_NOT_LATER
+    REGISTER_POLICY_NOT_LATER,
+    /** A deletion on the 20-school-days ground the ledger's own marks do not bear out; the error names the session. */
+    DELETION_GROUND_NOT_MET,
+    /** An automatic N conversion asked for a day after today (England): no mark is overdue on a day still to come. */
+    AS_OF_IN_FUTURE
 }

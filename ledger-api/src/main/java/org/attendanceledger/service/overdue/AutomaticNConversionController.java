@@ -67,7 +67,7 @@ public class AutomaticNConversionController {
 
     @PostMapping("/overdue-n/conversions")
     @Operation(summary = "Convert the N marks overdue on asOf (default today) to O under the school's policy;"
-            + " refused with NO_POLICY_OWNER when the school has none")
+            + " refused with NO_POLICY_OWNER when the school has none, AS_OF_IN_FUTURE when asOf is after today")
     public ConversionResult convert(@PathVariable String urn,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                     LocalDate asOf,

@@ -96,7 +96,7 @@ public class AmendmentService {
             return Optional.empty();
         }
         String yearGroup = RollDirectory.periodCovering(roll.periods(urn, List.of(upn)).get(upn), item.date())
-                .map(RollDirectory.RollPeriod::yearGroup).orElse(null);
+                .map(period -> period.yearGroupOn(item.date())).orElse(null);
         return calendars.find(urn, AcademicYear.containing(item.date()))
                 .flatMap(calendar -> MarkValidator.checkSession(null, calendar, item, yearGroup));
     }

@@ -95,7 +95,7 @@ public class MarkValidator {
             errors.add(ApiError.of(index, "date", ErrorCode.CALENDAR_NOT_PUBLISHED,
                     "the school has not published its calendar for " + AcademicYear.containing(item.date())));
         } else {
-            checkSession(index, calendar.get(), item, period.map(RollPeriod::yearGroup).orElse(null))
+            checkSession(index, calendar.get(), item, period.map(p -> p.yearGroupOn(item.date())).orElse(null))
                     .ifPresent(errors::add);
         }
         if (period.isEmpty()) {

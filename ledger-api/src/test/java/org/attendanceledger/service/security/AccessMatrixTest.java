@@ -109,6 +109,7 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("POST", "/api/v1/schools/{urn}/pupils", SCHOOL_WRITERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}", SCHOOL_SETUP_READERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/pupils/{upn}/deletion", SCHOOL_WRITERS),
+            new Endpoint("PUT", "/api/v1/schools/{urn}/pupils/{upn}/year-groups/{academicYear}", SCHOOL_WRITERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/marks", SCHOOL_WRITERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/marks/{upn}/{date}/{session}/amendments", SCHOOL_WRITERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/registers/{date}/{session}", SCHOOL_REGISTER_READERS),
