@@ -58,5 +58,15 @@ public enum ErrorCode {
     /** A deletion on the 20-school-days ground the ledger's own marks do not bear out; the error names the session. */
     DELETION_GROUND_NOT_MET,
     /** An automatic N conversion asked for a day after today (England): no mark is overdue on a day still to come. */
-    AS_OF_IN_FUTURE
+    AS_OF_IN_FUTURE,
+    /** A third counted penalty notice to the same parent for the same pupil within 3 years (rules 7.3). */
+    PENALTY_NOTICE_LIMIT,
+    /** No penalty notice has that id in that LA. */
+    UNKNOWN_PENALTY_NOTICE,
+    /** A payment after the last day of the notice's payment period: the LA must prosecute or withdraw instead. */
+    PAYMENT_PERIOD_ENDED,
+    /** A payment whose amount is not the one due on its date under the notice's tariff. */
+    PAYMENT_AMOUNT_MISMATCH,
+    /** A notice that already ended (paid, withdrawn or prosecuted) given a different outcome. */
+    OUTCOME_ALREADY_RECORDED
 }

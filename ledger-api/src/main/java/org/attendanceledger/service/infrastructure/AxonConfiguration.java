@@ -1,6 +1,7 @@
 package org.attendanceledger.service.infrastructure;
 
 import org.attendanceledger.calendar.CalendarYear;
+import org.attendanceledger.penalty.PenaltyNotice;
 import org.attendanceledger.register.RegisterEntry;
 import org.attendanceledger.roll.Enrolment;
 import org.attendanceledger.school.School;
@@ -73,6 +74,7 @@ public class AxonConfiguration {
             configurer.configureAggregate(Enrolment.class);
             configurer.configureAggregate(AuthorisedPersonGrant.class);
             configurer.configureAggregate(RegisterEntry.class);
+            configurer.configureAggregate(PenaltyNotice.class);
         };
     }
 

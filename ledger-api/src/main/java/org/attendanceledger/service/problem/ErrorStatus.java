@@ -11,9 +11,10 @@ public final class ErrorStatus {
 
     public static HttpStatus of(ErrorCode code) {
         return switch (code) {
-            case MARK_CONFLICT, IDEMPOTENCY_CONFLICT, VERSION_CONFLICT, ALREADY_ON_ROLL, SCHOOL_EXISTS ->
-                    HttpStatus.CONFLICT;
-            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY, UNKNOWN_API_KEY -> HttpStatus.NOT_FOUND;
+            case MARK_CONFLICT, IDEMPOTENCY_CONFLICT, VERSION_CONFLICT, ALREADY_ON_ROLL, SCHOOL_EXISTS,
+                 PENALTY_NOTICE_LIMIT, OUTCOME_ALREADY_RECORDED -> HttpStatus.CONFLICT;
+            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY, UNKNOWN_API_KEY, UNKNOWN_PENALTY_NOTICE ->
+                    HttpStatus.NOT_FOUND;
             case ACTOR_NOT_AUTHORISED, FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;

@@ -43,6 +43,8 @@ public class AccessPolicy {
         SCHOOL_WRITE(EnumSet.of(MIS)),
         /** LA-wide lists and queues. */
         LA_READ(EnumSet.of(LA_OFFICER, AUDITOR)),
+        /** The LA's own records (notices to improve, penalty notices): its officers write them, never a school. */
+        LA_WRITE(EnumSet.of(LA_OFFICER)),
         /** The event feed, which is cut to the caller's scope when it is read. */
         EVENT_FEED(EnumSet.of(AUDITOR));
 
@@ -78,7 +80,8 @@ public class AccessPolicy {
             route(GET, SCHOOL + "/missing-marks", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/**", Access.SCHOOL_SETUP_READ),
             route(ANY, SCHOOL + "/**", Access.SCHOOL_WRITE),
-            route(GET, "/api/v1/las/{laCode}/**", Access.LA_READ));
+            route(GET, "/api/v1/las/{laCode}/**", Access.LA_READ),
+            route(HttpMethod.POST, "/api/v1/las/{laCode}/penalty-notices/**", Access.LA_WRITE));
 
     private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
     private static final AuthorizationDecision REFUSED = new AuthorizationDecision(false);
@@ -122,7 +125,7 @@ public class AccessPolicy {
             case ADMIN_ONLY -> false;
             case SCHOOL_REGISTER_READ, SCHOOL_SETUP_READ, SCHOOL_WRITE ->
                     caller.coversSchool(path.get("urn"), scopes::laCodeOf);
-            case LA_READ -> caller.coversLa(path.get("laCode"));
+            case LA_READ, LA_WRITE -> caller.coversLa(path.get("laCode"));
             case EVENT_FEED -> true;
         };
     }
