@@ -68,5 +68,11 @@ public enum ErrorCode {
     /** A payment whose amount is not the one due on its date under the notice's tariff. */
     PAYMENT_AMOUNT_MISMATCH,
     /** A notice that already ended (paid, withdrawn or prosecuted) given a different outcome. */
-    OUTCOME_ALREADY_RECORDED
+    OUTCOME_ALREADY_RECORDED,
+    /** A request for leave of absence already decided (or withdrawn) given a different decision. */
+    LEAVE_ALREADY_DECIDED,
+    /** Leave asked for only after it began: it is never granted retrospectively (rules 5.1). */
+    LEAVE_NOT_REQUESTED_IN_ADVANCE,
+    /** No request for leave of absence has that id at that school. */
+    UNKNOWN_LEAVE_REQUEST
 }

@@ -98,9 +98,9 @@ public class RegisterEntry {
                     "the amendment changes nothing: the entry already reads " + current.code());
         }
         LocalDate amendedOn = LedgerClock.localDate(command.amendedAt());
-        requireActorIsGrantHolder(authorisedPersons, command.amendedBy());
+        authorisedPersons.requireHolder(urn, command.amendedBy(), "amendedBy.name");
         if (decidesAuthorisation(current.code(), command.code(), date)
-                && !holdsAuthoriseAbsence(authorisedPersons, command, amendedOn)) {
+                && !authorisedPersons.actorHolds(urn, command.amendedBy(), GrantScope.AUTHORISE_ABSENCE, amendedOn)) {
             throw new RuleViolation(ErrorCode.ACTOR_NOT_AUTHORISED, "amendedBy.staffId",
                     "changing " + current.code() + " to " + command.code()
                             + " decides authorisation and needs an AUTHORISE_ABSENCE grant on " + amendedOn);
@@ -140,25 +140,6 @@ public class RegisterEntry {
         return !fromCode.equals(toCode)
                 && (catalogue.categoryOf(fromCode, sessionDate) == CodeCategory.AUTHORISED_ABSENCE
                         || catalogue.categoryOf(toCode, sessionDate) == CodeCategory.AUTHORISED_ABSENCE);
-    }
-
-    /** Whoever gives a staff id must be the person the school's grants name for it: a name cannot borrow a grant. */
-    private void requireActorIsGrantHolder(AuthorisedPersons authorisedPersons, Actor actor) {
-        String staffId = actor.staffId();
-        if (staffId == null || staffId.isBlank()) {
-            return;
-        }
-        List<String> holders = authorisedPersons.holderNames(urn, staffId);
-        if (!holders.isEmpty() && holders.stream().noneMatch(holder -> Actor.sameName(holder, actor.name()))) {
-            throw new RuleViolation(ErrorCode.ACTOR_MISMATCH, "amendedBy.name",
-                    "staff id " + staffId + " belongs to " + String.join(" / ", holders) + ", not " + actor.name());
-        }
-    }
-
-    private boolean holdsAuthoriseAbsence(AuthorisedPersons authorisedPersons, AmendMark command, LocalDate on) {
-        String staffId = command.amendedBy().staffId();
-        return staffId != null && !staffId.isBlank()
-                && authorisedPersons.holds(urn, staffId, GrantScope.AUTHORISE_ABSENCE, on);
     }
 
     private boolean isReplayOfLastAmendment(AmendMark command) {

@@ -1,6 +1,7 @@
 package org.attendanceledger.service.infrastructure;
 
 import org.attendanceledger.calendar.CalendarYear;
+import org.attendanceledger.leave.LeaveRequest;
 import org.attendanceledger.penalty.PenaltyNotice;
 import org.attendanceledger.register.RegisterEntry;
 import org.attendanceledger.roll.Enrolment;
@@ -75,6 +76,7 @@ public class AxonConfiguration {
             configurer.configureAggregate(AuthorisedPersonGrant.class);
             configurer.configureAggregate(RegisterEntry.class);
             configurer.configureAggregate(PenaltyNotice.class);
+            configurer.configureAggregate(LeaveRequest.class);
         };
     }
 
