@@ -1,5 +1,6 @@
 package org.attendanceledger.service.attendance;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -68,7 +69,7 @@ public class AttendanceController {
 
     /** A persistent or severe absence list for an academic year from its first day up to {@code asOf}. */
     public record AbsenceListView(String list, String academicYear, LocalDate from, LocalDate asOf,
-                                  List<AbsenceListItem> items) {
+                                  List<AbsenceListItem> items) implements ItemList {
     }
 
     public record AbsenceListItem(String urn, String upn, int possibleSessions, int overallAbsenceSessions,

@@ -1,5 +1,6 @@
 package org.attendanceledger.service.leave;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -91,7 +92,7 @@ public class LeaveController {
     }
 
     public record LeaveWithoutDecisionList(String urn, LocalDate from, LocalDate to,
-                                           List<LeaveWithoutDecision> items) {
+                                           List<LeaveWithoutDecision> items) implements ItemList {
     }
 
     @PostMapping("/leave-requests")

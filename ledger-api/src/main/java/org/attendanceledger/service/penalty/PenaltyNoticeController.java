@@ -1,5 +1,6 @@
 package org.attendanceledger.service.penalty;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -94,7 +95,7 @@ public class PenaltyNoticeController {
         }
     }
 
-    public record NoticeList(List<NoticeView> items) {
+    public record NoticeList(List<NoticeView> items) implements ItemList {
     }
 
     /**
