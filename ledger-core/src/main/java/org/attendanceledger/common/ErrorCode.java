@@ -44,5 +44,15 @@ public enum ErrorCode {
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
-    PROJECTIONS_CATCHING_UP
+    PROJECTIONS_CATCHING_UP,
+    /** A tree size larger than the tamper-evident log has grown to. */
+    TREE_SIZE_BEYOND_LOG,
+    /** A logIndex outside the tree it was asked about (0 to treeSize - 1). */
+    LOG_INDEX_OUT_OF_RANGE,
+    /** A consistency proof asked from a larger tree to a smaller (first > second), or a range ending before it starts. */
+    LOG_RANGE_REVERSED,
+    /** No tree head was signed at exactly the requested size. */
+    TREE_HEAD_NOT_FOUND,
+    /** No log signing key has that keyId. */
+    UNKNOWN_SIGNING_KEY
 }

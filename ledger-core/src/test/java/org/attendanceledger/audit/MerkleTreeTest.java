@@ -128,6 +128,17 @@ class MerkleTreeTest {
     }
 
     @Test
+    void a_compact_range_computes_every_published_root_from_the_leaves_alone() {
+        CompactRange range = new CompactRange();
+        assertThat(HexFormat.of().formatHex(range.root())).isEqualTo(ROOTS_HEX.get(0));
+        for (int i = 0; i < 8; i++) {
+            range.append(MerkleHash.leaf(HexFormat.of().parseHex(LEAF_INPUTS_HEX.get(i))));
+            assertThat(HexFormat.of().formatHex(range.root())).as("size " + (i + 1)).isEqualTo(ROOTS_HEX.get(i + 1));
+        }
+        assertThat(range.size()).isEqualTo(8);
+    }
+
+    @Test
     void appending_in_uneven_batches_stores_the_same_subtrees_as_appending_at_once() {
         Map<String, byte[]> atOnce = referenceLog(8);
         Map<String, byte[]> inBatches = referenceLog(3, 1, 2, 2);

@@ -33,12 +33,15 @@ class ApiKeyTest extends LedgerApiTest {
         return body;
     }
 
+    /** The feed's position of the last event logged so far (positions are logIndex + 1). */
     private long lastPosition() {
-        Long position = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
+        awaitLogged();
+        Long position = jdbc.queryForObject("SELECT coalesce(max(log_index) + 1, 0) FROM audit_log_entry", Long.class);
         return position == null ? 0 : position;
     }
 
     private List<JsonNode> feedAfter(LedgerClient client, long position) {
+        awaitLogged();
         var feed = client.get("/api/v1/audit/events?limit=1000&after=" + position);
         assertThat(feed.status()).as(feed.toString()).isEqualTo(200);
         return List.copyOf(feed.body().path("events").findParents("position"));
