@@ -42,7 +42,7 @@ public final class LedgerVerify implements Callable<Integer> {
     @Option(names = "--url", required = true, description = "The ledger's base URL, e.g. https://ledger.example")
     String url;
 
-    @Option(names = "--token", required = true, defaultValue = "${env:LEDGER_TOKEN}",
+    @Option(names = "--token", defaultValue = "${env:LEDGER_TOKEN}",
             description = "An auditor's (or admin's) API token; default: $LEDGER_TOKEN")
     String token;
 
@@ -78,6 +78,9 @@ public final class LedgerVerify implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (token == null || token.isBlank()) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "give --token or set LEDGER_TOKEN");
+        }
         LogClient server = new LogClient(url, token);
         try {
             JsonNode head = server.get("/api/v1/audit/log/tree-head");
