@@ -37,7 +37,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Like Axon's GapAwareTrackingToken, a missing index below the highest logged one is remembered as a gap
  * ({@code audit_log_gap}) and looked for again every cycle until {@code gap-wait} after the timestamp of the row that
  * revealed it; if its event commits in that time it is logged then (later in log order, which is commit order). A gap
- * still empty after the wait belonged to a transaction that rolled back, and is dropped for good.
+ * still empty after the wait belonged to a transaction that rolled back, and is dropped for good. As a safety net for
+ * a transaction that stayed open even longer, a sweep every {@code sweep-interval} looks for committed events in the
+ * last {@code sweep-window} global indexes that are not in the log, and has them logged like a filled gap.
  */
 @Component
 public class LogAppender implements SmartLifecycle {
@@ -58,7 +60,10 @@ public class LogAppender implements SmartLifecycle {
     private final int batchSize;
     private final Duration gapWait;
     private final Duration headInterval;
+    private final Duration sweepInterval;
+    private final long sweepWindow;
     private ScheduledExecutorService thread;
+    private Instant lastSweepAt = Instant.EPOCH;
     private volatile boolean running;
     private volatile Instant lastHeadAt = Instant.EPOCH;
 
@@ -68,7 +73,9 @@ public class LogAppender implements SmartLifecycle {
                        @Value("${ledger.audit.log.append-interval:200ms}") Duration interval,
                        @Value("${ledger.audit.log.batch-size:2000}") int batchSize,
                        @Value("${ledger.audit.log.gap-wait:10s}") Duration gapWait,
-                       @Value("${ledger.audit.log.head-interval:2s}") Duration headInterval) {
+                       @Value("${ledger.audit.log.head-interval:2s}") Duration headInterval,
+                       @Value("${ledger.audit.log.sweep-interval:60s}") Duration sweepInterval,
+                       @Value("${ledger.audit.log.sweep-window:100000}") long sweepWindow) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
@@ -80,6 +87,8 @@ public class LogAppender implements SmartLifecycle {
         this.batchSize = batchSize;
         this.gapWait = gapWait;
         this.headInterval = headInterval;
+        this.sweepInterval = sweepInterval;
+        this.sweepWindow = sweepWindow;
     }
 
     @Override
@@ -117,6 +126,9 @@ public class LogAppender implements SmartLifecycle {
 
     private void cycle() {
         try {
+            if (clock.instant().isAfter(lastSweepAt.plus(sweepInterval))) {
+                sweep();
+            }
             int appended;
             do {
                 appended = appendBatch();
@@ -168,6 +180,26 @@ public class LogAppender implements SmartLifecycle {
             return batch.size();
         });
         return appended == null ? 0 : appended;
+    }
+
+    /**
+     * Committed events below the highest logged global_index that are neither logged nor awaited as a gap (their
+     * transaction outlived the gap wait) become gaps again, so the next batch logs them. Reads only the last
+     * {@code sweep-window} indexes, through the primary key.
+     */
+    int sweep() {
+        lastSweepAt = clock.instant();
+        Integer found = transaction.execute(status -> jdbc.update("""
+                INSERT INTO audit_log_gap (global_index, give_up_at)
+                SELECT d.global_index, ? FROM domain_event_entry d
+                WHERE d.global_index > (SELECT coalesce(max(global_index), 0) FROM audit_log_entry) - ?
+                  AND d.global_index <= (SELECT coalesce(max(global_index), 0) FROM audit_log_entry)
+                  AND NOT EXISTS (SELECT 1 FROM audit_log_entry a WHERE a.global_index = d.global_index)
+                ON CONFLICT DO NOTHING""", Timestamp.from(clock.instant().plus(gapWait)), sweepWindow));
+        if (found != null && found > 0) {
+            log.warn("{} committed event(s) were found unlogged after their gap was given up; logging them now", found);
+        }
+        return found == null ? 0 : found;
     }
 
     /** Every index skipped between the rows just read becomes a gap, waited for until its revealing row is old. */
@@ -275,6 +307,7 @@ public class LogAppender implements SmartLifecycle {
         }
         try {
             thread.submit(() -> {
+                sweep();
                 while (appendBatch() >= batchSize) {
                     // keep going until the backlog is logged
                 }

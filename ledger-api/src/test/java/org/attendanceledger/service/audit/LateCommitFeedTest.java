@@ -36,6 +36,9 @@ class LateCommitFeedTest extends LedgerApiTest {
     @Autowired
     private PlatformTransactionManager transactions;
 
+    @Autowired
+    private LogAppender appender;
+
     @Test
     void an_event_that_commits_late_with_a_lower_global_index_is_still_delivered_on_the_next_page() throws Exception {
         awaitLogged();
@@ -45,21 +48,9 @@ class LateCommitFeedTest extends LedgerApiTest {
         CountDownLatch release = new CountDownLatch(1);
         ExecutorService lateWriter = Executors.newSingleThreadExecutor();
         try {
-            Future<?> late = lateWriter.submit(() -> new TransactionTemplate(transactions).executeWithoutResult(tx -> {
-                Instant now = Instant.now();
-                // The command joins this open transaction: its event row is inserted, with its global_index, but
-                // stays uncommitted until the latch is released.
-                commands.send(new RegisterSchool(lateUrn, "Late School", "201", LocalTime.of(8, 50),
-                        LocalTime.of(13, 15), 30, false, new Actor("Test", "Test", null), now),
-                        RequestMetadata.of(now, "late-commit-test"));
-                inserted.countDown();
-                try {
-                    assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException(e);
-                }
-            }));
+            // The command joins a transaction held open: its event row is inserted, with its global_index, but stays
+            // uncommitted until the latch is released.
+            Future<?> late = lateWriter.submit(() -> registerHeldOpen(lateUrn, inserted, release));
             assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
 
             String earlyUrn = fixtures().school("201");
@@ -86,6 +77,58 @@ class LateCommitFeedTest extends LedgerApiTest {
             release.countDown();
             lateWriter.shutdownNow();
         }
+    }
+
+    @Test
+    void a_transaction_that_commits_after_its_gap_was_given_up_is_still_logged_by_the_sweep() throws Exception {
+        awaitLogged();
+        long start = lastPosition();
+        String lateUrn = String.valueOf(980000 + ThreadLocalRandom.current().nextInt(10000));
+        CountDownLatch inserted = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService lateWriter = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> late = lateWriter.submit(() -> registerHeldOpen(lateUrn, inserted, release));
+            assertThat(inserted.await(30, TimeUnit.SECONDS)).isTrue();
+            fixtures().school("201");
+            awaitLogged();
+            // The gap wait runs out (as if the transaction had stayed open longer than it): the gap is dropped.
+            assertThat(jdbc.update("DELETE FROM audit_log_gap")).isPositive();
+
+            release.countDown();
+            late.get(30, TimeUnit.SECONDS);
+            Long lateIndex = jdbc.queryForObject(
+                    "SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, lateUrn);
+            // A regular cycle, run here and now (the advisory lock keeps it single): it no longer looks for the event.
+            appender.appendBatch();
+            assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_log_entry WHERE global_index = ?", Long.class,
+                    lateIndex)).as("not logged by a regular cycle").isZero();
+
+            awaitLogged();
+            List<String> delivered = new ArrayList<>();
+            api().get("/api/v1/audit/events?limit=1000&after=" + start).body().path("events")
+                    .forEach(event -> delivered.add(event.path("aggregateId").asText()));
+            assertThat(delivered).contains(lateUrn);
+        } finally {
+            release.countDown();
+            lateWriter.shutdownNow();
+        }
+    }
+
+    /** Registers a school in a transaction held open, after its event row is inserted, until {@code release}. */
+    private void registerHeldOpen(String urn, CountDownLatch inserted, CountDownLatch release) {
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            Instant now = Instant.now();
+            commands.send(new RegisterSchool(urn, "Late School", "201", LocalTime.of(8, 50), LocalTime.of(13, 15), 30,
+                    false, new Actor("Test", "Test", null), now), RequestMetadata.of(now, "late-commit-test"));
+            inserted.countDown();
+            try {
+                assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        });
     }
 
     private long lastPosition() {
