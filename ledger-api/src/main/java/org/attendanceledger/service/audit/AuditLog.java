@@ -2,6 +2,8 @@ package org.attendanceledger.service.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.Base64;
 import java.util.List;
 import org.attendanceledger.audit.LogLeaf;
@@ -86,7 +88,7 @@ public class AuditLog {
                 upToSize);
     }
 
-    private TreeHeadView head(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private TreeHeadView head(ResultSet rs, int row) throws SQLException {
         return new TreeHeadView(rs.getLong("tree_size"), BASE64.encodeToString(rs.getBytes("root_hash")),
                 rs.getString("signed_at"), rs.getString("key_id"), BASE64.encodeToString(rs.getBytes("signature")));
     }
@@ -108,7 +110,7 @@ public class AuditLog {
     }
 
     /** An entry whose event row is gone (only a superuser could remove it) is served with no leaf and no event. */
-    private Entry entry(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private Entry entry(ResultSet rs, int row) throws SQLException {
         long logIndex = rs.getLong("log_index");
         String leafHash = BASE64.encodeToString(rs.getBytes("leaf_hash"));
         if (rs.getString("event_identifier") == null) {

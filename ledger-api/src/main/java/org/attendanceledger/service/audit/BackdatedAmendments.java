@@ -12,6 +12,7 @@ import org.attendanceledger.common.Actor;
 import org.attendanceledger.service.security.SchoolScope;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,14 +49,12 @@ public class BackdatedAmendments {
         Timestamp end = Timestamp.from(to.plusDays(1).atStartOfDay(LONDON).toInstant());
         String select = "SELECT * FROM audit_amendment WHERE received_at >= ? AND received_at < ? AND log_index > ? ";
         List<Item> items = new ArrayList<>();
-        Long[] lastSeen = {null};
-        org.springframework.jdbc.core.RowCallbackHandler collect = rs -> {
+        RowCallbackHandler collect = rs -> {
             if (items.size() >= limit) {
                 return;
             }
             Instant amendedAt = rs.getTimestamp("amended_at").toInstant();
             Instant receivedAt = rs.getTimestamp("received_at").toInstant();
-            lastSeen[0] = rs.getLong("log_index");
             if (Backdating.isBackdated(amendedAt, receivedAt, backdatedAfter)) {
                 items.add(new Item(rs.getString("school_urn"), rs.getString("upn"),
                         rs.getObject("session_date", LocalDate.class), rs.getString("session"), rs.getLong("version"),

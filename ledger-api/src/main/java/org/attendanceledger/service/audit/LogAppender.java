@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -293,7 +294,7 @@ public class LogAppender implements SmartLifecycle {
         jdbc.update("INSERT INTO audit_log_signing_key (key_id, public_key) VALUES (?, ?) ON CONFLICT DO NOTHING",
                 key.keyId(), key.publicKeyDer());
         byte[] root = MerkleTree.root(size, subtrees);
-        String timestamp = now.truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+        String timestamp = now.truncatedTo(ChronoUnit.MILLIS).toString();
         byte[] signature = key.sign(new TreeHead(size, root, timestamp).signedBytes());
         jdbc.update("INSERT INTO audit_log_tree_head (tree_size, root_hash, signed_at, key_id, signature) "
                 + "VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING", size, root, timestamp, key.keyId(), signature);
