@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * Checks the ledger's tamper-evident log without trusting the server: the latest tree head's Ed25519 signature, its
  * consistency with a head the auditor trusted earlier, and every leaf (or a random sample) recomputed from the events
  * the server serves, hashed and placed in the tree with this program's own RFC 9162 code. Prints
- * {@code OK treeSize=... root=...} and exits 0, or names the first bad logIndex (or the failed check) and exits 1.
+ * {@code OK treeSize=... root=...} and exits 0, or names the first bad logIndex (or the failed check) and exits 1; 2 is
+ * a usage error, 3 a server it could not read from.
  */
 @Command(name = "ledger-verify", mixinStandardHelpOptions = true, version = "ledger-verify 0.1.0",
         description = "Verifies an attendance ledger's tamper-evident log (RFC 9162) without trusting the server.")
@@ -34,6 +35,8 @@ public final class LedgerVerify implements Callable<Integer> {
 
     /** The exit code of a log that does not verify. */
     public static final int FAILED = 1;
+    /** The exit code when the server could not be asked (unreachable, or it refused a request): nothing was proven. */
+    public static final int UNREACHABLE = 3;
 
     private static final Base64.Decoder BASE64 = Base64.getDecoder();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -103,6 +106,10 @@ public final class LedgerVerify implements Callable<Integer> {
             out.println("FAIL " + failure.getMessage());
             out.flush();
             return FAILED;
+        } catch (java.io.IOException e) {
+            spec.commandLine().getErr().println("ERROR could not read the log: " + e.getMessage());
+            spec.commandLine().getErr().flush();
+            return UNREACHABLE;
         }
     }
 

@@ -126,4 +126,12 @@ class LedgerVerifyCommandTest extends LedgerApiTest {
                 + " reason=CHANGED (the event no longer hashes to the logged leaf)");
         assertThat(verify(ADMIN_TOKEN).exitCode()).as("put back, the ledger verifies again").isZero();
     }
+
+    @Test
+    void a_token_the_server_refuses_proves_nothing_and_exits_3() {
+        Run run = verify("not-a-token");
+
+        assertThat(run.exitCode()).isEqualTo(LedgerVerify.UNREACHABLE);
+        assertThat(run.output()).startsWith("ERROR could not read the log: GET /api/v1/audit/log/tree-head answered 401");
+    }
 }
