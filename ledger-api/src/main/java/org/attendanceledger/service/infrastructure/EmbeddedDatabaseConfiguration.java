@@ -65,7 +65,7 @@ public class EmbeddedDatabaseConfiguration {
      * Creates the owner and application roles if they are missing, and hands the schema and every table a data
      * directory of an earlier version created as the superuser to the owner, so its migrations can grant on them.
      */
-    private static void createRoles(EmbeddedPostgres postgres, String appRole) throws SQLException {
+    static void createRoles(EmbeddedPostgres postgres, String appRole) throws SQLException {
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
              Statement sql = connection.createStatement()) {
             sql.execute("""
