@@ -74,5 +74,15 @@ public enum ErrorCode {
     /** Leave asked for only after it began: it is never granted retrospectively (rules 5.1). */
     LEAVE_NOT_REQUESTED_IN_ADVANCE,
     /** No request for leave of absence has that id at that school. */
-    UNKNOWN_LEAVE_REQUEST
+    UNKNOWN_LEAVE_REQUEST,
+    /** A tree size larger than the tamper-evident log has grown to. */
+    TREE_SIZE_BEYOND_LOG,
+    /** A logIndex outside the tree it was asked about (0 to treeSize - 1). */
+    LOG_INDEX_OUT_OF_RANGE,
+    /** A consistency proof asked from a larger tree to a smaller (first > second), or a range ending before it starts. */
+    LOG_RANGE_REVERSED,
+    /** No tree head was signed at exactly the requested size. */
+    TREE_HEAD_NOT_FOUND,
+    /** No log signing key has that keyId. */
+    UNKNOWN_SIGNING_KEY
 }

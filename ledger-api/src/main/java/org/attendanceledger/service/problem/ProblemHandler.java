@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -79,6 +80,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         String detail = "'" + e.getValue() + "' is not a valid " + e.getName();
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, detail,
                 List.of(ApiError.of(null, e.getName(), ErrorCode.VALIDATION_FAILED, detail)));
+    }
+
+    /** A required query parameter is absent: invalid like any other bad parameter, and named. */
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String detail = e.getParameterName() + " is required";
+        return widen(problem(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, detail,
+                List.of(ApiError.of(null, e.getParameterName(), ErrorCode.VALIDATION_FAILED, detail))));
     }
 
     @Override

@@ -45,8 +45,12 @@ public class AccessPolicy {
         LA_READ(EnumSet.of(LA_OFFICER, AUDITOR)),
         /** The LA's own records (notices to improve, penalty notices): its officers write them, never a school. */
         LA_WRITE(EnumSet.of(LA_OFFICER)),
-        /** The event feed, which is cut to the caller's scope when it is read. */
-        EVENT_FEED(EnumSet.of(AUDITOR));
+        /** The event feed and the log's entries and proofs, which are cut to the caller's scope when read. */
+        EVENT_FEED(EnumSet.of(AUDITOR)),
+        /** Reads that see the whole ledger at once (log verification): auditors without a scope. */
+        WHOLE_LEDGER_AUDIT(EnumSet.of(AUDITOR)),
+        /** The log's public key: anyone authenticated may check a signed head. */
+        ANY_ROLE(EnumSet.allOf(Role.class));
 
         private final Set<Role> roles;
 
@@ -70,6 +74,12 @@ public class AccessPolicy {
             route(ANY, "/api/v1/api-keys/**", Access.ADMIN_ONLY),
             route(ANY, "/api/v1/admin/**", Access.ADMIN_ONLY),
             route(GET, "/api/v1/audit/events", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/backdated-amendments", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/public-key", Access.ANY_ROLE),
+            route(GET, "/api/v1/audit/log/verify", Access.WHOLE_LEDGER_AUDIT),
+            route(GET, "/api/v1/audit/log/tree-head", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/entries", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/proofs/**", Access.EVENT_FEED),
             route(GET, SCHOOL, Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/registers/**", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/marks/{upn}/{date}/{session}/history", Access.SCHOOL_REGISTER_READ),
@@ -126,7 +136,8 @@ public class AccessPolicy {
             case SCHOOL_REGISTER_READ, SCHOOL_SETUP_READ, SCHOOL_WRITE ->
                     caller.coversSchool(path.get("urn"), scopes::laCodeOf);
             case LA_READ, LA_WRITE -> caller.coversLa(path.get("laCode"));
-            case EVENT_FEED -> true;
+            case EVENT_FEED, ANY_ROLE -> true;
+            case WHOLE_LEDGER_AUDIT -> caller.seesEverySchool();
         };
     }
 }
