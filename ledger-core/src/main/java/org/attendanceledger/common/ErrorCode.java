@@ -44,5 +44,17 @@ public enum ErrorCode {
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
-    PROJECTIONS_CATCHING_UP
+    PROJECTIONS_CATCHING_UP,
+    /** The request body is larger than the service accepts (ledger.http.max-request-body); nothing of it was read. */
+    PAYLOAD_TOO_LARGE,
+    /** No endpoint has that path. */
+    NOT_FOUND,
+    /** The path exists but not with that HTTP method. */
+    METHOD_NOT_ALLOWED,
+    /** The client accepts no representation the service can answer with (send Accept: application/json). */
+    NOT_ACCEPTABLE,
+    /** The request body's Content-Type is not one the endpoint reads (send application/json). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The request firewall refused the URL or a header (path traversal, ';', NUL, a backslash and the like). */
+    REQUEST_REJECTED
 }
