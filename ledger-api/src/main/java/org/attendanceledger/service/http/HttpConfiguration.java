@@ -40,7 +40,7 @@ public class HttpConfiguration {
     /** Ahead of every other filter, security included: an oversized body costs the service nothing. */
     @Bean
     public FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(
-            @Value("${ledger.http.max-request-body:2MB}") DataSize max, ProblemWriter problems) {
+            @Value("${ledger.http.max-request-body}") DataSize max, ProblemWriter problems) {
         FilterRegistrationBean<RequestBodyLimit> registration =
                 new FilterRegistrationBean<>(new RequestBodyLimit(max, problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
@@ -56,23 +56,28 @@ public class HttpConfiguration {
     }
 
     /**
-     * Tomcat's error page becomes a problem too. Runs after Spring Boot's own Tomcat customizer (which adds a plain
+     * Tomcat's error page becomes a problem too, and 100-continue waits for the body to be read. Runs after Spring Boot's own Tomcat customizer (which adds a plain
      * ErrorReportValve) and takes that valve's place, so that no HTML page is left anywhere.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages(ObjectMapper application) {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                for (Valve valve : host.getPipeline().getValves()) {
-                    if (valve instanceof ErrorReportValve) {
-                        host.getPipeline().removeValve(valve);
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> tomcatRefusals(ObjectMapper application) {
+        // A client that asks before sending a body (Expect: 100-continue) is told to go ahead only once the service
+        // reads the body: one refused on its Content-Length (413) is then never sent at all.
+        return factory -> {
+            factory.addConnectorCustomizers(connector -> connector.setProperty("continueResponseTiming", "onRead"));
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    for (Valve valve : host.getPipeline().getValves()) {
+                        if (valve instanceof ErrorReportValve) {
+                            host.getPipeline().removeValve(valve);
+                        }
                     }
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                    host.getPipeline().addValve(new ProblemErrorReportValve(application));
                 }
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-                host.getPipeline().addValve(new ProblemErrorReportValve(application));
-            }
-        });
+            });
+        };
     }
 
     /** Spring Security's firewall refusals, which happen before any controller or advice: 400 REQUEST_REJECTED. */

@@ -17,6 +17,8 @@ import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,13 +40,27 @@ public class RequestBodyLimit extends OncePerRequestFilter {
     /** A body passed the limit while it was read; the problem handler answers 413. */
     public static final class TooLarge extends IOException {
 
+        private final long maxBytes;
+
         TooLarge(long maxBytes) {
-            super("the request body is larger than " + maxBytes + " bytes");
+            super(detail(maxBytes));
+            this.maxBytes = maxBytes;
+        }
+
+        public long maxBytes() {
+            return maxBytes;
         }
     }
 
-    public static String detail(long maxBytes) {
+    private static String detail(long maxBytes) {
         return "the request body is larger than the " + maxBytes + " bytes the ledger accepts; nothing was stored";
+    }
+
+    /** The one answer to a body over the limit, whether its declared length or its stream gave it away. */
+    public static ResponseEntity<ProblemDetail> problem(long maxBytes) {
+        String detail = detail(maxBytes);
+        return ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, detail,
+                List.of(ApiError.of(null, null, ErrorCode.PAYLOAD_TOO_LARGE, detail)));
     }
 
     @Override
@@ -52,11 +68,9 @@ public class RequestBodyLimit extends OncePerRequestFilter {
             throws ServletException, IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
-            String detail = detail(maxBytes);
             // The client may still be sending; closing the connection spares reading what will not be used.
             response.setHeader("Connection", "close");
-            problems.write(response, ProblemHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE,
-                    detail, List.of(ApiError.of(null, null, ErrorCode.PAYLOAD_TOO_LARGE, detail))));
+            problems.write(response, problem(maxBytes));
             return;
         }
         chain.doFilter(declared >= 0 ? request : new Counted(request, maxBytes), response);

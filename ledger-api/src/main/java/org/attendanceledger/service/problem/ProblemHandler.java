@@ -15,8 +15,6 @@ import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.service.http.RequestBodyLimit;
 import org.attendanceledger.service.http.StrictRequestJson;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.util.unit.DataSize;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -44,12 +42,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Pattern INDEXED_FIELD = Pattern.compile("^[a-zA-Z]+\\[(\\d+)]\\.(.+)$");
     private static final Pattern ERROR_CODE = Pattern.compile("^[A-Z][A-Z0-9_]+$");
     private static final int QUOTED_LENGTH = 40;
-
-    private final DataSize maxRequestBody;
-
-    public ProblemHandler(@Value("${ledger.http.max-request-body:2MB}") DataSize maxRequestBody) {
-        this.maxRequestBody = maxRequestBody;
-    }
 
     /**
      * Refusals Spring MVC decides itself (no such path, wrong method, media type or Accept, a missing parameter) come
@@ -120,11 +112,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        if (causeOf(e, RequestBodyLimit.TooLarge.class) != null) {
+        RequestBodyLimit.TooLarge tooLarge = causeOf(e, RequestBodyLimit.TooLarge.class);
+        if (tooLarge != null) {
             // A body without a Content-Length passed the limit while it streamed.
-            String detail = RequestBodyLimit.detail(maxRequestBody.toBytes());
-            return widen(problem(HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.PAYLOAD_TOO_LARGE, detail,
-                    List.of(ApiError.of(null, null, ErrorCode.PAYLOAD_TOO_LARGE, detail))));
+            return widen(RequestBodyLimit.problem(tooLarge.maxBytes()));
         }
         StreamConstraintsException limit = causeOf(e, StreamConstraintsException.class);
         if (limit != null && e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

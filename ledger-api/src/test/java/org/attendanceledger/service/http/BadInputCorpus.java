@@ -355,6 +355,32 @@ final class BadInputCorpus {
                 "POST", conversions.path(), null, null, null, "{otherSchoolKey}", false, false, 403, "FORBIDDEN",
                 null, null));
 
+        String[][] sessions = {{"AM%20", "with a trailing space"}, {"am", "in lower case"}, {"1", "as its index"},
+                {"BOTH", "that a mark cannot have"}};
+        for (String[] bad : sessions) {
+            cases.add(new Case(AMENDMENTS.name() + ": a session in the path " + bad[1] + " is 422 VALIDATION_FAILED",
+                    AMENDMENTS, "POST", AMENDMENTS.path().replace("/AM/", "/" + bad[0] + "/"),
+                    bytes(AMENDMENTS.body()), "application/json", null, null, false, false, 422,
+                    "VALIDATION_FAILED", null, "session"));
+        }
+        String[][] dates = {{"2024-10-1", "without a leading zero"}, {"2024-02-30", "that does not exist"},
+                {"20241001", "as a number"}};
+        for (String[] bad : dates) {
+            cases.add(new Case(AMENDMENTS.name() + ": a date in the path " + bad[1] + " is 422 VALIDATION_FAILED",
+                    AMENDMENTS, "POST", AMENDMENTS.path().replace("/2024-10-01/", "/" + bad[0] + "/"),
+                    bytes(AMENDMENTS.body()), "application/json", null, null, false, false, 422,
+                    "VALIDATION_FAILED", null, "date"));
+        }
+        cases.add(new Case(AMENDMENTS.name() + ": an invalid UPN in the path is 422 INVALID_UPN", AMENDMENTS, "POST",
+                AMENDMENTS.path().replace("{upn}", "A12345678901X"), bytes(AMENDMENTS.body()), "application/json",
+                null, null, false, false, 422, "INVALID_UPN", null, "upn"));
+        cases.add(new Case(DELETION.name() + ": a pupil never on roll is 404 UNKNOWN_PUPIL", DELETION, "POST",
+                DELETION.path().replace("{leaverUpn}", "{newUpn}"), bytes(DELETION.body()), "application/json",
+                null, null, false, false, 404, "UNKNOWN_PUPIL", null, "upn"));
+        cases.add(new Case(CALENDAR.name() + ": an academic year that is not one is 422 VALIDATION_FAILED", CALENDAR,
+                "PUT", CALENDAR.path().replace("2026-27", "2026-28"), bytes(CALENDAR.body()), "application/json",
+                null, null, false, false, 422, "VALIDATION_FAILED", null, "academicYear"));
+
         Endpoint rebuild = new Endpoint("rebuild the projections", "POST", "/api/v1/admin/projections/rebuild", null);
         cases.add(new Case(rebuild.name() + ": with GET is 405 METHOD_NOT_ALLOWED", rebuild, "GET", rebuild.path(),
                 null, null, null, null, false, false, 405, "METHOD_NOT_ALLOWED", null, null));

@@ -63,7 +63,7 @@ class BadInputCorpusTest extends LedgerApiTest {
 
         RawHttp.Response response = new RawHttp(port).send(request(bad));
 
-        assertThat(response.status()).as(response.toString()).isEqualTo(bad.status());
+        assertThat(response.status()).as(bad + " answered " + response).isEqualTo(bad.status());
         assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
         JsonNode problem = response.json();
         assertThat(problem.path("code").asText()).as(response.toString()).isEqualTo(bad.code());
