@@ -77,6 +77,9 @@ class BadInputCorpusTest extends LedgerApiTest {
                 assertThat(error.path("index").asInt()).as(response.toString()).isEqualTo(bad.index());
             }
         }
+        if (bad.expectContinue()) {
+            assertThat(response.continued()).as("the server asked for a body it refuses: " + bad).isFalse();
+        }
         assertThat(eventCount()).as("events stored by " + bad).isEqualTo(eventsBefore);
         assertThat(feedHead()).as("head of the event feed after " + bad).isEqualTo(headBefore);
     }

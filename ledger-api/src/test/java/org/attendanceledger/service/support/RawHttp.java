@@ -55,8 +55,19 @@ public final class RawHttp {
         }
     }
 
-    /** What came back: the status, the headers (names in lower case) and the body parsed as JSON if it is JSON. */
-    public record Response(int status, Map<String, String> headers, String text) {
+    /**
+     * What came back: the status, the headers (names in lower case) and the body parsed as JSON if it is JSON; and
+     * whether the server asked for the body with {@code 100 Continue} (always false without {@code Expect}).
+     */
+    public record Response(int status, Map<String, String> headers, String text, boolean continued) {
+
+        Response(int status, Map<String, String> headers, String text) {
+            this(status, headers, text, false);
+        }
+
+        Response afterContinue() {
+            return new Response(status, headers, text, true);
+        }
 
         public String contentType() {
             return headers.getOrDefault("content-type", "");
@@ -113,7 +124,7 @@ public final class RawHttp {
                 } catch (IOException e) {
                     // The server answered and stopped reading; its answer is what the test looks at.
                 }
-                return read(in);
+                return read(in).afterContinue();
             }
             // The body is written while the answer is read: a server that refuses early must not deadlock us.
             CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> writeBody(out, request));
