@@ -17,6 +17,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.json.MappingJackson2HttpMessageConverter;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.util.unit.DataSize;
@@ -25,8 +27,14 @@ import org.springframework.util.unit.DataSize;
 @Configuration(proxyBeanMethods = false)
 public class HttpConfiguration {
 
-    static final String FIREWALL_DETAIL = "the request URL or a header holds something the ledger never accepts "
-            + "(a path traversal, ';', an encoded slash or backslash, NUL or another control character)";
+    static final String REJECTED_DETAIL = "the request URL or a header holds something the ledger never accepts (a "
+            + "path traversal, ';', '//', an encoded slash, backslash or NUL, a control character, bytes not UTF-8)";
+
+    /** The one answer to a URL the firewall (Spring Security's or Tomcat's own) refuses. */
+    static ResponseEntity<ProblemDetail> requestRejected() {
+        return ProblemHandler.problem(HttpStatus.BAD_REQUEST, ErrorCode.REQUEST_REJECTED, REJECTED_DETAIL,
+                List.of(ApiError.of(null, null, ErrorCode.REQUEST_REJECTED, REJECTED_DETAIL)));
+    }
 
     /**
      * Replaces Spring Boot's JSON converter: the same output, the strict reader of {@link StrictRequestJson}. The
@@ -83,8 +91,6 @@ public class HttpConfiguration {
     /** Spring Security's firewall refusals, which happen before any controller or advice: 400 REQUEST_REJECTED. */
     @Bean
     public RequestRejectedHandler requestRejectedHandler(ProblemWriter problems) {
-        return (request, response, rejected) -> problems.write(response, ProblemHandler.problem(
-                HttpStatus.BAD_REQUEST, ErrorCode.REQUEST_REJECTED, FIREWALL_DETAIL,
-                List.of(ApiError.of(null, null, ErrorCode.REQUEST_REJECTED, FIREWALL_DETAIL))));
+        return (request, response, rejected) -> problems.write(response, requestRejected());
     }
 }

@@ -3,10 +3,6 @@ package org.attendanceledger.service.http;
 import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.List;
-import org.attendanceledger.common.ErrorCode;
-import org.attendanceledger.service.problem.ApiError;
-import org.attendanceledger.service.problem.ErrorStatus;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -27,13 +23,14 @@ public class ProblemErrorController implements ErrorController {
             produces = {"application/problem+json", "application/json", "*/*"})
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.resolve(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        if (!status.isError()) {
-            status = HttpStatus.INTERNAL_SERVER_ERROR;
+        HttpStatus status;
+        if (code == null) {
+            // Asked for directly, not dispatched by the container: there is no such resource for a client.
+            status = HttpStatus.NOT_FOUND;
+        } else {
+            HttpStatus resolved = code instanceof Integer value ? HttpStatus.resolve(value) : null;
+            status = resolved != null && resolved.isError() ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        ErrorCode errorCode = ErrorStatus.codeFor(status);
-        String detail = status.is5xxServerError() ? "the ledger failed unexpectedly" : status.getReasonPhrase();
-        return ProblemHandler.problem(status, errorCode, detail, List.of(ApiError.of(null, null, errorCode, detail)));
+        return ProblemHandler.ofStatus(status);
     }
 }

@@ -218,6 +218,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ApiError.of(index, field, ErrorCode.VALIDATION_FAILED, (field == null ? "" : field + " ") + message);
     }
 
+    /**
+     * A refusal known only by its status (Tomcat's or the container's error dispatch): the code the status stands
+     * for, and no more detail than the status says (a server error's cause is in the log, not in the answer).
+     */
+    public static ResponseEntity<ProblemDetail> ofStatus(HttpStatus status) {
+        ErrorCode code = ErrorStatus.codeFor(status);
+        String detail = status.is5xxServerError() ? "the ledger failed unexpectedly" : status.getReasonPhrase();
+        return problem(status, code, detail, List.of(ApiError.of(null, null, code, detail)));
+    }
+
     public static ResponseEntity<ProblemDetail> problem(HttpStatus status, ErrorCode code, String detail,
                                                         List<ApiError> errors) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
