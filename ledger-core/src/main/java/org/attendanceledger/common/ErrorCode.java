@@ -84,5 +84,17 @@ public enum ErrorCode {
     /** No tree head was signed at exactly the requested size. */
     TREE_HEAD_NOT_FOUND,
     /** No log signing key has that keyId. */
-    UNKNOWN_SIGNING_KEY
+    UNKNOWN_SIGNING_KEY,
+    /** The request body is larger than the service accepts (ledger.http.max-request-body); nothing of it was read. */
+    PAYLOAD_TOO_LARGE,
+    /** No endpoint has that path. */
+    NOT_FOUND,
+    /** The path exists but not with that HTTP method. */
+    METHOD_NOT_ALLOWED,
+    /** The client accepts no representation the service can answer with (send Accept: application/json). */
+    NOT_ACCEPTABLE,
+    /** The request body's Content-Type is not one the endpoint reads (send application/json). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The request firewall refused the URL or a header (path traversal, ';', NUL, a backslash and the like). */
+    REQUEST_REJECTED
 }

@@ -1,0 +1,24 @@
+package org.attendanceledger.service.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+@org.springframework.stereotype.Component
+/** Writes a problem straight to the servlet response, for refusals made before Spring MVC is reached (filters). */
+public class ProblemWriter {
+
+    private final ObjectMapper json;
+
+    public ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
+        response.setStatus(problem.getStatusCode().value());
+        response.setContentType(problem.getHeaders().getContentType().toString());
+        json.writeValue(response.getOutputStream(), problem.getBody());
+    }
+}
