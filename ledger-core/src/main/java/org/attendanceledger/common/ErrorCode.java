@@ -96,5 +96,7 @@ public enum ErrorCode {
     /** The request body's Content-Type is not one the endpoint reads (send application/json). */
     UNSUPPORTED_MEDIA_TYPE,
     /** The request firewall refused the URL or a header (path traversal, ';', NUL, a backslash and the like). */
-    REQUEST_REJECTED
+    REQUEST_REJECTED,
+    /** A read asked as known at an instant that has not come yet. */
+    AS_KNOWN_AT_IN_FUTURE
 }
