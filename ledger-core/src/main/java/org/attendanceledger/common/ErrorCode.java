@@ -44,5 +44,9 @@ public enum ErrorCode {
     /** Automatic N conversion asked for while the school has no enabled policy with a named owner. */
     NO_POLICY_OWNER,
     /** The projections have not yet handled every event committed before the read (e.g. during a rebuild). */
-    PROJECTIONS_CATCHING_UP
+    PROJECTIONS_CATCHING_UP,
+    /** The database cannot be reached (stopped, restarting or unreachable); nothing was stored, retry later. */
+    DATABASE_UNAVAILABLE,
+    /** No dead-lettered sequence of the projections has that identifier. */
+    UNKNOWN_DEAD_LETTER
 }

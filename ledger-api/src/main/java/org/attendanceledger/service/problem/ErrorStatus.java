@@ -13,7 +13,9 @@ public final class ErrorStatus {
         return switch (code) {
             case MARK_CONFLICT, IDEMPOTENCY_CONFLICT, VERSION_CONFLICT, ALREADY_ON_ROLL, SCHOOL_EXISTS ->
                     HttpStatus.CONFLICT;
-            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY, UNKNOWN_API_KEY -> HttpStatus.NOT_FOUND;
+            case UNKNOWN_SCHOOL, UNKNOWN_PUPIL, NO_ORIGINAL_ENTRY, UNKNOWN_API_KEY, UNKNOWN_DEAD_LETTER ->
+                    HttpStatus.NOT_FOUND;
+            case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
             case ACTOR_NOT_AUTHORISED, FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;

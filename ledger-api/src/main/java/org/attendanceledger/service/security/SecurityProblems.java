@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.util.List;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -61,8 +62,18 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 List.of(ApiError.of(null, null, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL)));
     }
 
+    /** The database could not be asked whether an issued key is active: an outage, not a refusal. */
+    void databaseUnavailable(HttpServletResponse response) throws IOException {
+        write(response, DatabaseUnavailable.problem());
+    }
+
     private void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
         response.setStatus(problem.getStatusCode().value());
+        problem.getHeaders().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+                values.forEach(value -> response.addHeader(name, value));
+            }
+        });
         response.setContentType(problem.getHeaders().getContentType().toString());
         json.writeValue(response.getOutputStream(), problem.getBody());
     }
