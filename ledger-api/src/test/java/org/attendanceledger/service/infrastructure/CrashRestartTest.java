@@ -77,6 +77,20 @@ class CrashRestartTest {
                 .isNotEqualTo(orphanPid);
         assertThat(Files.readString(dataDir.resolve("second.log")))
                 .contains("left by a service that did not shut down");
+
+        // A normal stop (SIGTERM) stops the event processors before the database: no pooled connection is found
+        // closed under them, and no server is left behind.
+        long secondPostmaster = LeftoverPostmaster.postmasterPid(dataDir.resolve("postgres")).orElseThrow();
+        second.destroy();
+        assertThat(second.waitFor(30, TimeUnit.SECONDS)).as("stops within 30 s of SIGTERM").isTrue();
+        String stopLog = Files.readString(dataDir.resolve("second.log"));
+        assertThat(stopLog.substring(stopLog.indexOf("Started LedgerApplication")))
+                .doesNotContain("marked as broken", "has been closed", "Failed to validate connection",
+                        "Error occurred. Starting retry mode");
+        // pg_ctl stop returns once the server has removed its pid file, a moment before the process has ended.
+        ProcessHandle.of(secondPostmaster).ifPresent(postmaster ->
+                assertThat(LeftoverPostmaster.awaitExit(postmaster, Duration.ofSeconds(10)))
+                        .as("the database stopped with the service").isTrue());
     }
 
     private Process startService(int port, String name) throws IOException {
