@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,7 @@ class PostmasterDeathTest extends LedgerApiTest {
         String urn = fixtures().exampleSchool();
         String pupil = fixtures().admit(urn, "2024-09-04");
         fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "/")));
+        var misKey = ApiKeys.issue(api(), "mis", List.of(urn), List.of());
         int restartsBefore = postgres.restarts();
 
         // The watchdog is held so that the database stays down while the outage is observed, whatever its timing.
@@ -56,6 +58,8 @@ class PostmasterDeathTest extends LedgerApiTest {
         long postStarted = System.nanoTime();
         var refused = fixtures().postMarks(urn, List.of(mark(pupil, "2024-10-01", "PM", "/")));
         Duration postTook = Duration.ofNanos(System.nanoTime() - postStarted);
+        // An issued key is checked against the database before the request reaches any controller.
+        var refusedForKey = api().as(misKey.token()).get("/api/v1/schools/" + urn);
 
         assertThat(health.statusCode()).isEqualTo(503);
         assertThat(health.body()).contains("\"DOWN\"");
@@ -64,6 +68,8 @@ class PostmasterDeathTest extends LedgerApiTest {
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.body().path("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
         assertThat(postTook).isLessThan(Duration.ofMillis(2_500));
+        assertThat(refusedForKey.status()).isEqualTo(503);
+        assertThat(refusedForKey.body().path("code").asText()).isEqualTo("DATABASE_UNAVAILABLE");
 
         postgres.holdRestarts(false);
         awaitHealthy(Duration.ofSeconds(60));
