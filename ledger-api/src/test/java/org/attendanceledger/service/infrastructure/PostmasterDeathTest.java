@@ -32,6 +32,8 @@ class PostmasterDeathTest extends LedgerApiTest {
     @Autowired
     EmbeddedPostgresServer postgres;
 
+    private final HttpClient http = HttpClient.newHttpClient();
+
     @AfterEach
     void releaseTheWatchdog() {
         postgres.holdRestarts(false);
@@ -84,7 +86,7 @@ class PostmasterDeathTest extends LedgerApiTest {
     }
 
     private HttpResponse<String> health() throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        return http.send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/actuator/health"))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
     }
