@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
@@ -61,7 +62,7 @@ public class DatabaseHealthIndicator implements HealthIndicator, DisposableBean 
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();
             return Health.unknown().build();
-        } catch (java.util.concurrent.ExecutionException failed) {
+        } catch (ExecutionException failed) {
             // The type only: a driver's message can quote connection details.
             return Health.down().withDetail("error", failed.getCause().getClass().getName()).build();
         }

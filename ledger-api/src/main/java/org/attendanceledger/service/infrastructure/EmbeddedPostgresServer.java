@@ -81,14 +81,6 @@ public final class EmbeddedPostgresServer implements Closeable {
         return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
     }
 
-    public int port() {
-        return port;
-    }
-
-    public Path dataDirectory() {
-        return pgData;
-    }
-
     /** The pid of the postmaster now serving the data directory, as its {@code postmaster.pid} says. */
     public Optional<Long> postmasterPid() throws IOException {
         return LeftoverPostmaster.postmasterPid(pgData);
@@ -168,7 +160,8 @@ public final class EmbeddedPostgresServer implements Closeable {
         try {
             running.close();
         } catch (IOException | RuntimeException ignored) {
-            // The server is gone already; only zonky's lock on the directory had to be released.
+            // zonky logs a server it could not stop (one that died stops nothing); its lock on the directory is
+            // released either way, which is what a restart needs.
         }
         running = null;
     }

@@ -8,7 +8,9 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -178,9 +180,7 @@ final class LeftoverPostmaster {
         try {
             process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
             return true;
-        } catch (java.util.concurrent.TimeoutException stillRunning) {
-            return !process.isAlive();
-        } catch (java.util.concurrent.ExecutionException unexpected) {
+        } catch (TimeoutException | ExecutionException notYet) {
             return !process.isAlive();
         } catch (InterruptedException interrupted) {
             Thread.currentThread().interrupt();

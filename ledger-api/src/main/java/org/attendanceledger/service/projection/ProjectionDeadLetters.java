@@ -3,11 +3,11 @@ package org.attendanceledger.service.projection;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.projections.AttendanceProjection;
 import org.attendanceledger.service.problem.RequestRejected;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.JdbcDeadLetter;
 import org.axonframework.messaging.deadletter.Cause;
@@ -97,12 +97,12 @@ public class ProjectionDeadLetters {
         EventMessage<?> event = letter.message();
         String aggregate = null;
         Long sequenceNumber = null;
-        if (event instanceof org.axonframework.eventhandling.DomainEventMessage<?> domain) {
+        if (event instanceof DomainEventMessage<?> domain) {
             aggregate = domain.getAggregateIdentifier();
             sequenceNumber = domain.getSequenceNumber();
         }
         return new Letter(event.getIdentifier(), event.getPayloadType().getSimpleName(), aggregate, sequenceNumber,
                 event.getTimestamp(), letter.enqueuedAt(), letter.lastTouched(),
-                Optional.ofNullable(letter.cause().orElse(null)).map(Cause::type).orElse(null));
+                letter.cause().map(Cause::type).orElse(null));
     }
 }
