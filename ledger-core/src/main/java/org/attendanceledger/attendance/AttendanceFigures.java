@@ -16,10 +16,11 @@ import org.attendanceledger.catalogue.CodeCategory;
 /**
  * A pupil's attendance at one school over a period (rules 2.1 and 6.1), all counts in sessions.
  *
- * <p>Possible sessions are the scheduled sessions (see {@link PupilSchedule}) minus those whose mark is not a
- * possible session ({@code D}, {@code X}, {@code Q}, {@code Y1}-{@code Y7}, {@code Y}, {@code Z}, {@code #}). A
- * scheduled session with no mark yet stays possible but is neither attendance nor absence: it is reported as
- * unmarked, a data-quality figure, so that attendance plus absence plus unmarked always equals possible.
+ * <p>Possible sessions are the scheduled sessions (see {@link PupilSchedule}) whose <em>mark</em> is present, an
+ * approved educational activity, an authorised or an unauthorised absence (rules 6.1), so attendance plus absence
+ * always equals possible. A scheduled session with no mark yet is not possible, not attended and not absent: it is
+ * reported as unmarked, a data-quality figure (a register must have no blanks, rules 1.1), and once its register
+ * should have been taken it is a missing mark.
  */
 public record AttendanceFigures(
         LocalDate from,
@@ -70,7 +71,7 @@ public record AttendanceFigures(
     }
 
     public int possibleSessions() {
-        return scheduledSessions - notPossibleSessions;
+        return attendedSessions() + overallAbsenceSessions();
     }
 
     /** Present plus approved educational activity. */
@@ -82,9 +83,9 @@ public record AttendanceFigures(
         return authorisedAbsenceSessions + unauthorisedAbsenceSessions;
     }
 
-    /** Possible sessions with no mark yet: a register should have no blanks (rules 1.1). */
+    /** Scheduled sessions with no mark yet: a register should have no blanks (rules 1.1). */
     public int unmarkedSessions() {
-        return possibleSessions() - attendedSessions() - overallAbsenceSessions();
+        return scheduledSessions - possibleSessions() - notPossibleSessions;
     }
 
     public boolean persistentAbsence() {

@@ -39,6 +39,10 @@ public final class CodeCatalogue {
 
     private static final boolean PENALTY = true;
     private static final boolean NO_PENALTY = false;
+    /** May be entered before the session starts: planned closures, dual registration, planned activities and leave. */
+    private static final boolean IN_ADVANCE = true;
+    /** Describes what happened at the session, so it cannot be known before the session starts. */
+    private static final boolean ON_THE_DAY = false;
 
     /**
      * The single source of the national code data. A letter whose meaning changed in 2024 has one row
@@ -46,77 +50,77 @@ public final class CodeCatalogue {
      */
     private static final List<Row> NATIONAL_TABLE = List.of(
             // Present
-            row(EVERY_SET, "/", PRESENT, NO_PENALTY, "Present at the start of the AM register"),
-            row(EVERY_SET, "\\", PRESENT, NO_PENALTY, "Present at the start of the PM register"),
-            row(EVERY_SET, "L", PRESENT, NO_PENALTY, "Late: arrived before the register closed"),
+            row(EVERY_SET, "/", PRESENT, NO_PENALTY, ON_THE_DAY, "Present at the start of the AM register"),
+            row(EVERY_SET, "\\", PRESENT, NO_PENALTY, ON_THE_DAY, "Present at the start of the PM register"),
+            row(EVERY_SET, "L", PRESENT, NO_PENALTY, ON_THE_DAY, "Late: arrived before the register closed"),
 
             // Approved educational activity
-            row(FROM_2024, "K", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY,
+            row(FROM_2024, "K", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE,
                     "At education provision arranged by the local authority, away from the school"),
-            row(EVERY_SET, "V", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY,
+            row(EVERY_SET, "V", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE,
                     "On an educational visit or trip run by or for the school"),
-            row(EVERY_SET, "P", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, "At an approved sporting activity"),
-            row(EVERY_SET, "W", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, "At approved work experience"),
-            row(BEFORE_2024, "B", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY,
+            row(EVERY_SET, "P", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE, "At an approved sporting activity"),
+            row(EVERY_SET, "W", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE, "At approved work experience"),
+            row(BEFORE_2024, "B", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE,
                     "Educated off site (not dual registration)"),
-            row(FROM_2024, "B", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY,
+            row(FROM_2024, "B", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE,
                     "At any other supervised approved educational activity (not remote learning)"),
             // Before 2024 an interview counted as attendance; its successor J1 is authorised absence.
-            row(BEFORE_2024, "J", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, "At an interview"),
+            row(BEFORE_2024, "J", APPROVED_EDUCATIONAL_ACTIVITY, NO_PENALTY, IN_ADVANCE, "At an interview"),
 
             // Authorised absence
-            row(FROM_2024, "C1", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(FROM_2024, "C1", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE,
                     "Leave for a regulated performance or regulated employment abroad"),
-            row(EVERY_SET, "M", AUTHORISED_ABSENCE, NO_PENALTY, "Leave for a medical or dental appointment"),
-            row(FROM_2024, "J1", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(EVERY_SET, "M", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Leave for a medical or dental appointment"),
+            row(FROM_2024, "J1", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE,
                     "Leave for an interview for employment or a place at another educational institution"),
-            row(EVERY_SET, "S", AUTHORISED_ABSENCE, NO_PENALTY, "Leave to study for a public examination"),
-            row(FROM_2024, "C2", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(EVERY_SET, "S", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Leave to study for a public examination"),
+            row(FROM_2024, "C2", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE,
                     "Leave for a pupil of compulsory school age on an agreed temporary part-time timetable"),
-            row(BEFORE_2024, "C", AUTHORISED_ABSENCE, NO_PENALTY, "Leave of absence for other authorised circumstances"),
-            row(FROM_2024, "C", AUTHORISED_ABSENCE, NO_PENALTY, "Leave of absence for exceptional circumstances"),
-            row(BEFORE_2024, "T", AUTHORISED_ABSENCE, NO_PENALTY, "Traveller absence"),
-            row(FROM_2024, "T", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(BEFORE_2024, "C", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Leave of absence for other authorised circumstances"),
+            row(FROM_2024, "C", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Leave of absence for exceptional circumstances"),
+            row(BEFORE_2024, "T", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Traveller absence"),
+            row(FROM_2024, "T", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE,
                     "Mobile child travelling with a parent who travels for their trade or business"),
-            row(EVERY_SET, "R", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(EVERY_SET, "R", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE,
                     "Religious observance on a day set apart by the parent's religious body"),
-            row(EVERY_SET, "I", AUTHORISED_ABSENCE, NO_PENALTY, "Illness (not medical or dental appointments)"),
-            row(EVERY_SET, "E", AUTHORISED_ABSENCE, NO_PENALTY,
+            row(EVERY_SET, "I", AUTHORISED_ABSENCE, NO_PENALTY, ON_THE_DAY, "Illness (not medical or dental appointments)"),
+            row(EVERY_SET, "E", AUTHORISED_ABSENCE, NO_PENALTY, ON_THE_DAY,
                     "Suspended or excluded, and no alternative provision made"),
-            row(BEFORE_2024, "H", AUTHORISED_ABSENCE, NO_PENALTY, "Holiday agreed by the school"),
-            row(BEFORE_2013, "F", AUTHORISED_ABSENCE, NO_PENALTY, "Agreed extended family holiday"),
+            row(BEFORE_2024, "H", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Holiday agreed by the school"),
+            row(BEFORE_2013, "F", AUTHORISED_ABSENCE, NO_PENALTY, IN_ADVANCE, "Agreed extended family holiday"),
 
             // Unauthorised absence: exactly these four count towards the penalty-notice threshold.
-            row(EVERY_SET, "G", UNAUTHORISED_ABSENCE, PENALTY,
+            row(EVERY_SET, "G", UNAUTHORISED_ABSENCE, PENALTY, ON_THE_DAY,
                     "Holiday not agreed by the school, or days in excess of the leave agreed"),
-            row(EVERY_SET, "N", UNAUTHORISED_ABSENCE, PENALTY, "Reason for absence not yet established"),
-            row(EVERY_SET, "O", UNAUTHORISED_ABSENCE, PENALTY, "Absent in other or unknown circumstances"),
-            row(EVERY_SET, "U", UNAUTHORISED_ABSENCE, PENALTY,
+            row(EVERY_SET, "N", UNAUTHORISED_ABSENCE, PENALTY, ON_THE_DAY, "Reason for absence not yet established"),
+            row(EVERY_SET, "O", UNAUTHORISED_ABSENCE, PENALTY, ON_THE_DAY, "Absent in other or unknown circumstances"),
+            row(EVERY_SET, "U", UNAUTHORISED_ABSENCE, PENALTY, ON_THE_DAY,
                     "Arrived after the register closed but before the end of the session"),
 
             // Not possible sessions and administrative codes
-            row(EVERY_SET, "D", NOT_POSSIBLE, NO_PENALTY,
+            row(EVERY_SET, "D", NOT_POSSIBLE, NO_PENALTY, IN_ADVANCE,
                     "Attending another school at which the pupil is also registered"),
-            row(EVERY_SET, "X", NOT_POSSIBLE, NO_PENALTY,
+            row(EVERY_SET, "X", NOT_POSSIBLE, NO_PENALTY, IN_ADVANCE,
                     "Not of compulsory school age and not required to attend"),
             // Q is "not possible" per the DfE statistical classification; rules 2.2 flag it [VERIFY].
-            row(FROM_2024, "Q", NOT_POSSIBLE, NO_PENALTY,
+            row(FROM_2024, "Q", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend because the local authority has not made access arrangements"),
-            row(BEFORE_2024, "Y", NOT_POSSIBLE, NO_PENALTY, "Unable to attend due to exceptional circumstances"),
-            row(FROM_2024, "Y1", NOT_POSSIBLE, NO_PENALTY,
+            row(BEFORE_2024, "Y", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY, "Unable to attend due to exceptional circumstances"),
+            row(FROM_2024, "Y1", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend: transport normally provided is not available"),
-            row(FROM_2024, "Y2", NOT_POSSIBLE, NO_PENALTY,
+            row(FROM_2024, "Y2", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend: widespread disruption to travel caused by an emergency"),
-            row(FROM_2024, "Y3", NOT_POSSIBLE, NO_PENALTY,
+            row(FROM_2024, "Y3", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend: part of the school premises is unavoidably out of use"),
-            row(FROM_2024, "Y4", NOT_POSSIBLE, NO_PENALTY,
+            row(FROM_2024, "Y4", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend: the whole school site is unexpectedly closed"),
-            row(FROM_2024, "Y5", NOT_POSSIBLE, NO_PENALTY, "Unable to attend: in criminal justice detention"),
-            row(FROM_2024, "Y6", NOT_POSSIBLE, NO_PENALTY,
+            row(FROM_2024, "Y5", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY, "Unable to attend: in criminal justice detention"),
+            row(FROM_2024, "Y6", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY,
                     "Unable to attend: public health guidance or law prevents attendance"),
-            row(FROM_2024, "Y7", NOT_POSSIBLE, NO_PENALTY, "Unable to attend: any other unavoidable cause"),
-            row(EVERY_SET, "Z", NOT_POSSIBLE, NO_PENALTY, "Prospective pupil not yet on the admission register"),
-            row(EVERY_SET, "#", NOT_POSSIBLE, NO_PENALTY, "Planned whole or partial school closure"));
+            row(FROM_2024, "Y7", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY, "Unable to attend: any other unavoidable cause"),
+            row(EVERY_SET, "Z", NOT_POSSIBLE, NO_PENALTY, ON_THE_DAY, "Prospective pupil not yet on the admission register"),
+            row(EVERY_SET, "#", NOT_POSSIBLE, NO_PENALTY, IN_ADVANCE, "Planned whole or partial school closure"));
 
     private static final CodeCatalogue NATIONAL = new CodeCatalogue(NATIONAL_TABLE);
 
@@ -192,8 +196,9 @@ public final class CodeCatalogue {
     }
 
     private static Row row(Set<CodeSetVersion> versions, String code, CodeCategory category,
-                           boolean countsTowardsPenaltyThreshold, String meaning) {
-        return new Row(new AttendanceCode(code, meaning, category, countsTowardsPenaltyThreshold), versions);
+                           boolean countsTowardsPenaltyThreshold, boolean mayBeEnteredInAdvance, String meaning) {
+        return new Row(new AttendanceCode(code, meaning, category, countsTowardsPenaltyThreshold,
+                mayBeEnteredInAdvance), versions);
     }
 
     private record Row(AttendanceCode code, Set<CodeSetVersion> versions) {

@@ -10,4 +10,16 @@ public record Actor(String name, String position, String staffId) {
     public boolean hasNameAndPosition() {
         return name != null && !name.isBlank() && position != null && !position.isBlank();
     }
+
+    /**
+     * Whether two written names are the same person's name as a school would write it: case and runs of white space
+     * do not matter ("Ann  HEAD" is "Ann Head"), spelling does.
+     */
+    public static boolean sameName(String one, String other) {
+        return one != null && other != null && normalised(one).equals(normalised(other));
+    }
+
+    private static String normalised(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+    }
 }

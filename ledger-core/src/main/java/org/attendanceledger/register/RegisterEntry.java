@@ -3,12 +3,13 @@ package org.attendanceledger.register;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
-import org.attendanceledger.catalogue.CodeCheck;
+import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.LedgerClock;
 import org.attendanceledger.common.RuleViolation;
@@ -31,10 +32,6 @@ import org.axonframework.modelling.command.CreationPolicy;
  * original entry and every later event is an amendment carrying the five audit items. Nothing is ever overwritten.
  */
 public class RegisterEntry {
-
-    private static final Set<CodeCategory> DECISION_FAMILIES =
-            Set.of(CodeCategory.AUTHORISED_ABSENCE, CodeCategory.UNAUTHORISED_ABSENCE);
-    private static final Set<String> LATE_CODES = Set.of("L", "U");
 
     @AggregateIdentifier
     private String entryId;
@@ -76,8 +73,8 @@ public class RegisterEntry {
      * unique (stream, sequence) key still guarantees that a session gets one original entry only.
      */
     public static AttendanceMarkRecorded originalEntry(RecordMark command) {
-        String codeSetVersion = checkCode(command.code(), command.date());
-        checkMinutesLate(command.code(), command.minutesLate());
+        String codeSetVersion = MarkRules.requireValidCode(command.code(), command.date());
+        throwIfPresent(MarkRules.minutesLateViolation(command.code(), command.minutesLate()));
         return new AttendanceMarkRecorded(command.entryId(), command.urn(), command.upn(), command.date(),
                 command.session(), command.code(), codeSetVersion, command.minutesLate(), command.arrivalTime(),
                 command.recordedBy(), command.recordedAt());
@@ -93,16 +90,17 @@ public class RegisterEntry {
                     "entry is at version " + version + ", not " + command.expectedVersion());
         }
         requireAuditFields(command);
-        String codeSetVersion = checkCode(command.code(), date);
-        checkMinutesLate(command.code(), command.minutesLate());
+        String codeSetVersion = MarkRules.requireValidCode(command.code(), date);
+        throwIfPresent(MarkRules.minutesLateViolation(command.code(), command.minutesLate()));
         Entry amended = new Entry(command.code(), command.minutesLate());
         if (amended.equals(current)) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "code",
                     "the amendment changes nothing: the entry already reads " + current.code());
         }
         LocalDate amendedOn = LedgerClock.localDate(command.amendedAt());
-        if (changesAuthorisation(current.code(), command.code())
-                && !holdsAuthoriseAbsence(authorisedPersons, command, amendedOn)) {
+        authorisedPersons.requireHolder(urn, command.amendedBy(), "amendedBy.name");
+        if (decidesAuthorisation(current.code(), command.code(), date)
+                && !authorisedPersons.actorHolds(urn, command.amendedBy(), GrantScope.AUTHORISE_ABSENCE, amendedOn)) {
             throw new RuleViolation(ErrorCode.ACTOR_NOT_AUTHORISED, "amendedBy.staffId",
                     "changing " + current.code() + " to " + command.code()
                             + " decides authorisation and needs an AUTHORISE_ABSENCE grant on " + amendedOn);
@@ -132,24 +130,16 @@ public class RegisterEntry {
     }
 
     /**
-     * A change between the authorised and unauthorised families, or into or out of either, is an authorisation
-     * decision (section 3.3 of the domain rules): only an authorised person may make it.
+     * Authorising an absence, or withdrawing an authorisation, is a decision only an authorised person may make
+     * (section 3.3 of the domain rules): an amendment decides it when the code before or after it is an authorised
+     * absence. Correcting an unexplained absence to a late or present mark, or from N to O or G, decides nothing
+     * about authorisation and is routine data entry.
      */
-    static boolean changesAuthorisation(String fromCode, String toCode, LocalDate sessionDate) {
+    static boolean decidesAuthorisation(String fromCode, String toCode, LocalDate sessionDate) {
         CodeCatalogue catalogue = CodeCatalogue.national();
-        CodeCategory from = catalogue.categoryOf(fromCode, sessionDate);
-        CodeCategory to = catalogue.categoryOf(toCode, sessionDate);
-        return from != to && (DECISION_FAMILIES.contains(from) || DECISION_FAMILIES.contains(to));
-    }
-
-    private boolean changesAuthorisation(String fromCode, String toCode) {
-        return changesAuthorisation(fromCode, toCode, date);
-    }
-
-    private boolean holdsAuthoriseAbsence(AuthorisedPersons authorisedPersons, AmendMark command, LocalDate on) {
-        String staffId = command.amendedBy().staffId();
-        return staffId != null && !staffId.isBlank()
-                && authorisedPersons.holds(urn, staffId, GrantScope.AUTHORISE_ABSENCE, on);
+        return !fromCode.equals(toCode)
+                && (catalogue.categoryOf(fromCode, sessionDate) == CodeCategory.AUTHORISED_ABSENCE
+                        || catalogue.categoryOf(toCode, sessionDate) == CodeCategory.AUTHORISED_ABSENCE);
     }
 
     private boolean isReplayOfLastAmendment(AmendMark command) {
@@ -171,28 +161,9 @@ public class RegisterEntry {
         }
     }
 
-    static String checkCode(String code, LocalDate sessionDate) {
-        CodeCheck check = CodeCatalogue.national().check(code, sessionDate);
-        if (check instanceof CodeCheck.Valid valid) {
-            return valid.version().id();
-        }
-        if (check instanceof CodeCheck.NotValidOnDate notValid) {
-            throw new RuleViolation(ErrorCode.CODE_NOT_VALID_ON_DATE, "code",
-                    "code " + code + " is not in the " + notValid.version().id() + " code set in force on " + sessionDate);
-        }
-        throw new RuleViolation(ErrorCode.INVALID_CODE, "code", "'" + code + "' is not an attendance code");
-    }
-
-    static void checkMinutesLate(String code, Integer minutesLate) {
-        if (minutesLate == null) {
-            return;
-        }
-        if (!LATE_CODES.contains(code)) {
-            throw new RuleViolation(ErrorCode.MINUTES_LATE_NOT_ALLOWED, "minutesLate",
-                    "minutes late may only accompany L or U, not " + code);
-        }
-        if (minutesLate < 0) {
-            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "minutesLate", "minutes late cannot be negative");
+    private static void throwIfPresent(Optional<RuleViolation> violation) {
+        if (violation.isPresent()) {
+            throw violation.get();
         }
     }
 }

@@ -3,12 +3,20 @@ package org.attendanceledger.roll;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.roll.api.AdmitPupil;
 import org.attendanceledger.roll.api.DeletePupil;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
+import org.attendanceledger.roll.api.RecordYearGroupException;
+import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -27,6 +35,17 @@ public class Enrolment {
     private LocalDate lastDayOnRoll;
     private boolean onRoll;
     private PupilDeleted lastDeletion;
+    /** Every stay, in order; the last one is open while the pupil is on roll. */
+    private final List<Stay> stays = new ArrayList<>();
+    private final Map<AcademicYear, String> yearGroupExceptions = new HashMap<>();
+
+    private record Stay(LocalDate startingDay, LocalDate lastDayOnRoll, String yearGroup) {
+
+        boolean overlaps(AcademicYear year) {
+            return !startingDay.isAfter(year.lastDay())
+                    && (lastDayOnRoll == null || !lastDayOnRoll.isBefore(year.firstDay()));
+        }
+    }
 
     protected Enrolment() {
         // required by Axon
@@ -42,6 +61,9 @@ public class Enrolment {
         if (onRoll) {
             throw new RuleViolation(ErrorCode.ALREADY_ON_ROLL, "upn",
                     "pupil is already on roll from " + startingDay + "; delete the entry before admitting again");
+        }
+        if (command.yearGroup() != null && !YearGroups.isOnLadder(command.yearGroup())) {
+            throw notOnLadder("yearGroup");
         }
         if (lastDayOnRoll != null && !command.startingDay().isAfter(lastDayOnRoll)) {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "startingDay",
@@ -71,14 +93,52 @@ public class Enrolment {
                     "the last day on roll cannot come before the starting day, " + startingDay);
         }
         apply(new PupilDeleted(enrolmentId, command.urn(), command.upn(), startingDay, command.lastDayOnRoll(),
-                command.ground(), command.reason().strip(), command.by(), command.recordedAt()));
+                command.ground(), command.reason().strip(), command.by(), command.recordedAt(),
+                command.evidenceReference()));
+    }
+
+    /**
+     * An exception to the yearly move-up for one academic year in which the pupil was or is on roll. Asking for the
+     * year group the pupil already has that year (a retry, say) stores nothing.
+     */
+    @CommandHandler
+    public void handle(RecordYearGroupException command) {
+        requireIdentified(command.by() != null && command.by().hasNameAndPosition());
+        AcademicYear year;
+        try {
+            year = AcademicYear.parse(command.academicYear());
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "academicYear", e.getMessage());
+        }
+        if (!YearGroups.isOnLadder(command.yearGroup())) {
+            throw notOnLadder("yearGroup");
+        }
+        if (command.reason() == null || command.reason().isBlank()) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "reason", "a reason is required");
+        }
+        Stay stay = stays.stream().filter(s -> s.overlaps(year)).reduce((first, second) -> second)
+                .orElseThrow(() -> new RuleViolation(ErrorCode.NOT_ON_ROLL, "academicYear",
+                        "the pupil is not on the school's roll at any time in " + year));
+        LocalDate firstDayOnRoll = stay.startingDay().isAfter(year.firstDay()) ? stay.startingDay() : year.firstDay();
+        String current = YearGroups.onDate(stay.yearGroup(), stay.startingDay(), yearGroupExceptions, firstDayOnRoll);
+        if (Objects.equals(current, command.yearGroup())) {
+            return;
+        }
+        apply(new YearGroupExceptionRecorded(enrolmentId, command.urn(), command.upn(), year.toString(), current,
+                command.yearGroup(), command.reason().strip(), command.by(), command.recordedAt()));
+    }
+
+    private static RuleViolation notOnLadder(String field) {
+        return new RuleViolation(ErrorCode.VALIDATION_FAILED, field,
+                "not a year group: one of " + String.join(", ", YearGroups.LADDER));
     }
 
     /** A retried deletion stores nothing twice. */
     private boolean isRepeatOfLastDeletion(DeletePupil command) {
         return lastDeletion != null && lastDeletion.lastDayOnRoll().equals(command.lastDayOnRoll())
                 && lastDeletion.ground() == command.ground() && command.reason() != null
-                && lastDeletion.reason().equals(command.reason().strip());
+                && lastDeletion.reason().equals(command.reason().strip())
+                && Objects.equals(lastDeletion.evidenceReference(), command.evidenceReference());
     }
 
     private static void requireIdentified(boolean identified) {
@@ -94,6 +154,7 @@ public class Enrolment {
         startingDay = event.startingDay();
         lastDayOnRoll = null;
         onRoll = true;
+        stays.add(new Stay(event.startingDay(), null, event.yearGroup()));
     }
 
     @EventSourcingHandler
@@ -101,5 +162,12 @@ public class Enrolment {
         lastDayOnRoll = event.lastDayOnRoll();
         lastDeletion = event;
         onRoll = false;
+        Stay ended = stays.remove(stays.size() - 1);
+        stays.add(new Stay(ended.startingDay(), event.lastDayOnRoll(), ended.yearGroup()));
+    }
+
+    @EventSourcingHandler
+    void on(YearGroupExceptionRecorded event) {
+        yearGroupExceptions.put(AcademicYear.parse(event.academicYear()), event.yearGroup());
     }
 }

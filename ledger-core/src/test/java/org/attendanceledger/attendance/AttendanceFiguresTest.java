@@ -32,10 +32,11 @@ class AttendanceFiguresTest {
     private final PupilSchedule onRollAllYear = new PupilSchedule(exampleSchoolTimeline(), List.of(WHOLE_YEAR));
 
     @Test
-    void a_pupil_on_roll_all_year_with_no_marks_has_380_possible_sessions_all_unmarked() {
+    void a_pupil_on_roll_all_year_with_no_marks_has_380_scheduled_sessions_all_unmarked_and_none_possible() {
         AttendanceFigures figures = AttendanceFigures.tally(onRollAllYear, List.of(), YEAR_START, YEAR_END);
 
-        assertThat(figures.possibleSessions()).isEqualTo(380);
+        assertThat(figures.scheduledSessions()).isEqualTo(380);
+        assertThat(figures.possibleSessions()).isZero();
         assertThat(figures.unmarkedSessions()).isEqualTo(380);
         assertThat(figures.overallAbsenceSessions()).isZero();
         assertThat(figures.persistentAbsence()).isFalse();
@@ -84,7 +85,7 @@ class AttendanceFiguresTest {
         LocalDate autumnEnd = LocalDate.of(2024, 12, 31);
 
         AttendanceFigures autumn = AttendanceFigures.tally(onRollAllYear,
-                concat(tenAfternoonsNotRequired, fourteenAbsences), YEAR_START, autumnEnd);
+                presentOtherwise(concat(tenAfternoonsNotRequired, fourteenAbsences), autumnEnd), YEAR_START, autumnEnd);
 
         assertThat(autumn.scheduledSessions()).isEqualTo(146);
         assertThat(autumn.notPossibleSessions()).isEqualTo(10);
@@ -93,6 +94,16 @@ class AttendanceFiguresTest {
         assertThat(autumn.absencePercent()).isEqualByComparingTo("10.29");
         assertThat(autumn.persistentAbsence()).isTrue();
         assertThat(autumn.byCode()).containsEntry("X", 10).containsEntry("I", 14);
+    }
+
+    /** A complete register: the given marks, and present on every other scheduled session up to the date. */
+    private List<SessionMark> presentOtherwise(List<SessionMark> marks, LocalDate to) {
+        java.util.Set<org.attendanceledger.calendar.SessionSlot> given = new java.util.HashSet<>();
+        marks.forEach(mark -> given.add(mark.slot()));
+        List<SessionMark> complete = new java.util.ArrayList<>(marks);
+        onRollAllYear.scheduledSessions(YEAR_START, to).stream().filter(slot -> !given.contains(slot))
+                .forEach(slot -> complete.add(new SessionMark(slot.date(), slot.session(), "/")));
+        return complete;
     }
 
     @Test
@@ -118,9 +129,9 @@ class AttendanceFiguresTest {
         PupilSchedule leaver = new PupilSchedule(exampleSchoolTimeline(),
                 List.of(new RollStay(LocalDate.of(2024, 9, 4), LocalDate.of(2024, 12, 20), null)));
 
-        assertThat(AttendanceFigures.tally(joiner, List.of(), YEAR_START, YEAR_END).possibleSessions())
+        assertThat(AttendanceFigures.tally(joiner, List.of(), YEAR_START, YEAR_END).scheduledSessions())
                 .isEqualTo(380 - 146);
-        assertThat(AttendanceFigures.tally(leaver, List.of(), YEAR_START, YEAR_END).possibleSessions())
+        assertThat(AttendanceFigures.tally(leaver, List.of(), YEAR_START, YEAR_END).scheduledSessions())
                 .isEqualTo(146);
     }
 
@@ -130,7 +141,7 @@ class AttendanceFiguresTest {
                 new RollStay(LocalDate.of(2024, 9, 4), LocalDate.of(2024, 12, 20), null),
                 new RollStay(LocalDate.of(2025, 4, 22), null, null)));
 
-        assertThat(AttendanceFigures.tally(twoStays, List.of(), YEAR_START, YEAR_END).possibleSessions())
+        assertThat(AttendanceFigures.tally(twoStays, List.of(), YEAR_START, YEAR_END).scheduledSessions())
                 .isEqualTo(146 + 46 + 72);
     }
 
@@ -142,9 +153,9 @@ class AttendanceFiguresTest {
         PupilSchedule yearSeven = new PupilSchedule(staggered, List.of(new RollStay(YEAR_START, null, "7")));
         PupilSchedule yearEight = new PupilSchedule(staggered, List.of(new RollStay(YEAR_START, null, "8")));
 
-        assertThat(AttendanceFigures.tally(yearSeven, List.of(), YEAR_START, YEAR_END).possibleSessions())
+        assertThat(AttendanceFigures.tally(yearSeven, List.of(), YEAR_START, YEAR_END).scheduledSessions())
                 .isEqualTo(378);
-        assertThat(AttendanceFigures.tally(yearEight, List.of(), YEAR_START, YEAR_END).possibleSessions())
+        assertThat(AttendanceFigures.tally(yearEight, List.of(), YEAR_START, YEAR_END).scheduledSessions())
                 .isEqualTo(380);
     }
 
@@ -157,7 +168,8 @@ class AttendanceFiguresTest {
 
         AttendanceFigures figures = AttendanceFigures.tally(amended, allDay("O", "2024-10-04"), YEAR_START, YEAR_END);
 
-        assertThat(figures.possibleSessions()).isEqualTo(378);
+        assertThat(figures.scheduledSessions()).isEqualTo(378);
+        assertThat(figures.possibleSessions()).isZero();
         assertThat(figures.overallAbsenceSessions()).isZero();
         assertThat(figures.byCode()).isEmpty();
     }
@@ -167,7 +179,8 @@ class AttendanceFiguresTest {
         AttendanceFigures figures = AttendanceFigures.tally(onRollAllYear, allDay("#", "2025-02-24"),
                 YEAR_START, YEAR_END);
 
-        assertThat(figures.possibleSessions()).isEqualTo(380);
+        assertThat(figures.scheduledSessions()).isEqualTo(380);
+        assertThat(figures.possibleSessions()).isZero();
         assertThat(figures.notPossibleSessions()).isZero();
     }
 
@@ -177,7 +190,9 @@ class AttendanceFiguresTest {
                 LocalDate.of(2024, 10, 1), LocalDate.of(2024, 10, 31));
 
         assertThat(october.unauthorisedAbsenceSessions()).isEqualTo(2);
-        assertThat(october.possibleSessions()).isEqualTo(38);
+        assertThat(october.scheduledSessions()).isEqualTo(38);
+        assertThat(october.possibleSessions()).isEqualTo(2);
+        assertThat(october.unmarkedSessions()).isEqualTo(36);
     }
 
     @Test

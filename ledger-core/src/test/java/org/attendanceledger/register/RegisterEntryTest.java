@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
@@ -17,6 +18,7 @@ import org.attendanceledger.register.api.MarkOutcome;
 import org.attendanceledger.register.api.RecordMark;
 import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.staff.AuthorisedPersons;
+import org.attendanceledger.staff.api.GrantScope;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,8 +36,17 @@ class RegisterEntryTest {
     private static final Instant AMENDED = Instant.parse("2024-10-08T09:00:00Z");
 
     /** Only the head holds an AUTHORISE_ABSENCE grant. */
-    private static final AuthorisedPersons ONLY_THE_HEAD =
-            (urn, staffId, scope, on) -> "S-HEAD".equals(staffId);
+    private static final AuthorisedPersons ONLY_THE_HEAD = new AuthorisedPersons() {
+        @Override
+        public boolean holds(String urn, String staffId, GrantScope scope, LocalDate on) {
+            return "S-HEAD".equals(staffId);
+        }
+
+        @Override
+        public List<String> holderNames(String urn, String staffId) {
+            return "S-HEAD".equals(staffId) ? List.of("Ann Head") : List.of();
+        }
+    };
 
     private FixtureConfiguration<RegisterEntry> fixture;
 
@@ -149,15 +160,45 @@ class RegisterEntryTest {
     }
 
     @Test
-    void the_authorisation_families_are_decided_by_the_code_set_of_the_session_date() {
+    void an_amendment_decides_authorisation_when_the_code_before_or_after_it_is_an_authorised_absence() {
         LocalDate before2024 = LocalDate.of(2024, 3, 4);
-        // J was attendance before 19 Aug 2024, so J to O crosses into the unauthorised family.
-        assertThat(RegisterEntry.changesAuthorisation("J", "O", before2024)).isTrue();
-        assertThat(RegisterEntry.changesAuthorisation("N", "O", DATE)).isFalse();
-        assertThat(RegisterEntry.changesAuthorisation("/", "L", DATE)).isFalse();
-        assertThat(RegisterEntry.changesAuthorisation("/", "X", DATE)).isFalse();
-        assertThat(RegisterEntry.changesAuthorisation("I", "O", DATE)).isTrue();
-        assertThat(RegisterEntry.changesAuthorisation("/", "N", DATE)).isTrue();
+        // H was authorised leave before 19 Aug 2024: withdrawing it is a decision; J was attendance, so J to O is not.
+        assertThat(RegisterEntry.decidesAuthorisation("H", "G", before2024)).isTrue();
+        assertThat(RegisterEntry.decidesAuthorisation("J", "O", before2024)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("N", "I", DATE)).isTrue();
+        assertThat(RegisterEntry.decidesAuthorisation("I", "O", DATE)).isTrue();
+        assertThat(RegisterEntry.decidesAuthorisation("I", "M", DATE)).isTrue();
+        assertThat(RegisterEntry.decidesAuthorisation("N", "O", DATE)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("N", "G", DATE)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("N", "L", DATE)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("N", "/", DATE)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("/", "N", DATE)).isFalse();
+        assertThat(RegisterEntry.decidesAuthorisation("/", "X", DATE)).isFalse();
+    }
+
+    @Test
+    void correcting_n_to_late_needs_no_grant() {
+        fixture.given(recorded("N"))
+                .when(amend("L", TEACHER, null))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_name_that_is_not_the_holder_of_the_staff_id_it_gives_is_refused() {
+        Actor impostor = new Actor("Tom Teacher", "Class teacher", "S-HEAD");
+        fixture.given(recorded("N"))
+                .when(amend("I", impostor, null))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("belongs to Ann Head"));
+    }
+
+    @Test
+    void the_holder_may_write_their_name_with_other_case_and_spacing() {
+        Actor head = new Actor("ann  HEAD", "Headteacher", "S-HEAD");
+        fixture.given(recorded("N"))
+                .when(amend("I", head, null))
+                .expectSuccessfulHandlerExecution();
     }
 
     @Test
@@ -166,8 +207,7 @@ class RegisterEntryTest {
                 .when(RecordMark.of(URN, UPN, DATE, Session.AM, "/", 5, null, TEACHER, RECORDED))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RegisterEntry.checkMinutesLate("/", 5))
-                .isInstanceOfSatisfying(RuleViolation.class,
-                        v -> assertThat(v.code()).isEqualTo(ErrorCode.MINUTES_LATE_NOT_ALLOWED));
+        assertThat(MarkRules.minutesLateViolation("/", 5)).get()
+                .extracting(RuleViolation::code).isEqualTo(ErrorCode.MINUTES_LATE_NOT_ALLOWED);
     }
 }

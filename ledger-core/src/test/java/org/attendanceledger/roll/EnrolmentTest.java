@@ -9,6 +9,8 @@ import org.attendanceledger.roll.api.DeletePupil;
 import org.attendanceledger.roll.api.DeletionGround;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
+import org.attendanceledger.roll.api.RecordYearGroupException;
+import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
@@ -43,12 +45,12 @@ class EnrolmentTest {
     void a_deletion_needs_a_lawful_ground_and_closes_the_stay() {
         LocalDate last = LocalDate.of(2024, 10, 4);
         fixture.given(admitted(START))
-                .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.MOVED_AWAY, "moved", OFFICE,
-                        NOW))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.MOVED_AWAY, "moved", "A/D1 form 2024-17",
+                        OFFICE, NOW))
                 .expectEvents(new PupilDeleted(ID, "100001", "H801200001001", START, last, DeletionGround.MOVED_AWAY,
-                        "moved", OFFICE, NOW));
+                        "moved", OFFICE, NOW, "A/D1 form 2024-17"));
         fixture.given(admitted(START))
-                .when(new DeletePupil(ID, "100001", "H801200001001", last, null, "moved", OFFICE, NOW))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, null, "moved", null, OFFICE, NOW))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -58,7 +60,7 @@ class EnrolmentTest {
         LocalDate last = LocalDate.of(2024, 10, 4);
         LocalDate back = LocalDate.of(2025, 1, 7);
         PupilDeleted left = new PupilDeleted(ID, "100001", "H801200001001", START, last, DeletionGround.MOVED_AWAY,
-                "moved", OFFICE, NOW);
+                "moved", OFFICE, NOW, null);
         fixture.given(admitted(START), left)
                 .when(new AdmitPupil(ID, "100001", "H801200001001", back, "7", OFFICE, NOW))
                 .expectEvents(admitted(back));
@@ -66,5 +68,74 @@ class EnrolmentTest {
                 .when(new AdmitPupil(ID, "100001", "H801200001001", last, "7", OFFICE, NOW))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void an_admission_year_group_must_be_on_the_ladder() {
+        fixture.givenNoPriorActivity()
+                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "Year 7", OFFICE, NOW))
+                .expectNoEvents()
+                .expectException(RuleViolation.class)
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a year group"));
+    }
+
+    @Test
+    void a_year_group_exception_records_the_year_group_it_replaces() {
+        // Admitted in year 7 in 2024-25, so in year 8 in 2025-26 until the school records otherwise.
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", "kept back a year",
+                        OFFICE, NOW))
+                .expectEvents(new YearGroupExceptionRecorded(ID, "100001", "H801200001001", "2025-26", "8", "7",
+                        "kept back a year", OFFICE, NOW));
+    }
+
+    @Test
+    void recording_the_year_group_the_pupil_already_has_stores_nothing() {
+        YearGroupExceptionRecorded kept = new YearGroupExceptionRecorded(ID, "100001", "H801200001001", "2025-26",
+                "8", "7", "kept back a year", OFFICE, NOW);
+        fixture.given(admitted(START), kept)
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", "kept back a year",
+                        OFFICE, NOW))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2024-25", "7", "as admitted",
+                        OFFICE, NOW))
+                .expectNoEvents()
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void a_year_group_exception_needs_a_year_on_roll_a_ladder_value_a_reason_and_a_named_person() {
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2023-24", "6", "late entry",
+                        OFFICE, NOW))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not on the school's roll"));
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "14", "late entry",
+                        OFFICE, NOW))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a year group"));
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", " ", OFFICE, NOW))
+                .expectNoEvents()
+                .expectExceptionMessage("a reason is required");
+        fixture.given(admitted(START))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", "kept back",
+                        new Actor("Olive Office", null, null), NOW))
+                .expectNoEvents()
+                .expectException(RuleViolation.class);
+    }
+
+    @Test
+    void a_year_after_the_pupil_left_is_not_a_year_on_roll() {
+        LocalDate last = LocalDate.of(2024, 10, 4);
+        fixture.given(admitted(START), new PupilDeleted(ID, "100001", "H801200001001", START, last,
+                        DeletionGround.MOVED_AWAY, "moved", OFFICE, NOW, null))
+                .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", "kept back",
+                        OFFICE, NOW))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("not on the school's roll"));
     }
 }

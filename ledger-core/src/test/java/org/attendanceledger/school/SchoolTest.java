@@ -21,16 +21,16 @@ class SchoolTest {
     void a_school_is_registered_with_its_register_policy() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterSchool("100001", "Example School", "201", LocalTime.of(8, 50), LocalTime.of(13, 15),
-                        30, false, ADMIN, NOW))
+                        30, false, ADMIN, NOW, null, null))
                 .expectEvents(new SchoolRegistered("100001", "Example School", "201", LocalTime.of(8, 50),
-                        LocalTime.of(13, 15), 30, false, ADMIN, NOW));
+                        LocalTime.of(13, 15), 30, false, ADMIN, NOW, null, null));
     }
 
     @Test
     void a_register_window_of_45_minutes_is_refused() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterSchool("100001", "Example School", "201", LocalTime.of(8, 50), LocalTime.of(13, 15),
-                        45, false, ADMIN, NOW))
+                        45, false, ADMIN, NOW, null, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -38,7 +38,7 @@ class SchoolTest {
     @Test
     void automatic_n_conversion_needs_a_named_owner_with_a_position() {
         SchoolRegistered registered = new SchoolRegistered("100001", "Example School", "201", LocalTime.of(8, 50),
-                LocalTime.of(13, 15), 30, false, ADMIN, NOW);
+                LocalTime.of(13, 15), 30, false, ADMIN, NOW, null, null);
         Actor lead = new Actor("Sam Lead", "Senior Attendance Lead", "S-SAL");
         fixture.given(registered)
                 .when(new SetAutomaticNConversion("100001", true, lead, "v3", ADMIN, NOW))

@@ -10,10 +10,12 @@ import org.attendanceledger.projections.ProjectionRows.CalendarRow;
 import org.attendanceledger.projections.ProjectionRows.Departure;
 import org.attendanceledger.projections.ProjectionRows.EntryKey;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
+import org.attendanceledger.projections.ProjectionRows.YearGroupException;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
 import org.attendanceledger.register.api.AttendanceMarkRecorded;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
+import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
 import org.attendanceledger.school.api.SchoolRegistered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -79,6 +81,13 @@ public class AttendanceProjection {
             EventMessage<?> message) {
         batch().pupilDeparted(new Departure(new PupilKey(event.urn(), event.upn()), event.startingDay(),
                 event.lastDayOnRoll(), receivedAt(receivedAt, message)));
+    }
+
+    @EventHandler
+    void on(YearGroupExceptionRecorded event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
+            EventMessage<?> message) {
+        batch().yearGroupExceptionRecorded(new YearGroupException(new PupilKey(event.urn(), event.upn()),
+                AcademicYear.parse(event.academicYear()), event.yearGroup(), receivedAt(receivedAt, message)));
     }
 
     @EventHandler

@@ -30,6 +30,7 @@ import org.attendanceledger.projections.ProjectionRows.PupilYear;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
 import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
+import org.attendanceledger.projections.ProjectionRows.YearGroupException;
 
 /**
  * What one batch of events changes, written once when the batch's unit of work prepares to commit: one JDBC batch per
@@ -38,8 +39,8 @@ import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
  * <p>The result depends only on the events, never on where batches happen to begin and end, so a rebuild equals the
  * incrementally kept tables. Marks are settled first against the calendars and stays as they stand at the end of the
  * batch. A mark change moves its pupil-year's counts by the difference between the code before and after the batch.
- * A calendar change, or a stay that starts or ends, can change which marks are scheduled at all: the marks of that
- * school-year or pupil are re-checked and their counts recomputed from the marks instead. The penalty threshold's
+ * A calendar change, a stay that starts or ends, or a year-group exception can change which marks are scheduled at
+ * all: the marks of that school-year or pupil are re-checked and their counts recomputed from the marks instead. The penalty threshold's
  * count at each mark it counts is recomputed for every pupil whose threshold marks, stays or school weeks changed.
  */
 final class ProjectionBatch {
@@ -52,6 +53,8 @@ final class ProjectionBatch {
     private final List<CalendarRow> calendars = new ArrayList<>();
     private final List<Admission> admissions = new ArrayList<>();
     private final List<Departure> departures = new ArrayList<>();
+    /** The last exception per pupil and academic year: a later one in the same batch replaces an earlier one. */
+    private final Map<List<Object>, YearGroupException> yearGroupExceptions = new LinkedHashMap<>();
     private final List<MarkVersionRow> markVersions = new ArrayList<>();
     private final Map<EntryKey, EntryChange> entries = new LinkedHashMap<>();
     private String lastInstantText;
@@ -93,6 +96,11 @@ final class ProjectionBatch {
         departures.add(departure);
     }
 
+    void yearGroupExceptionRecorded(YearGroupException exception) {
+        yearGroupExceptions.remove(List.of(exception.pupil(), exception.academicYear()));
+        yearGroupExceptions.put(List.of(exception.pupil(), exception.academicYear()), exception);
+    }
+
     void markRecorded(EntryKey entry, long version, String code, Instant receivedAt) {
         markVersions.add(new MarkVersionRow(entry, version, code, receivedAt));
         entries.put(entry, new EntryChange(false, null, version, code, receivedAt));
@@ -111,12 +119,15 @@ final class ProjectionBatch {
         store.insertCalendars(calendars);
         store.insertStays(admissions);
         store.endStays(departures);
+        store.upsertYearGroupExceptions(yearGroupExceptions.values());
 
         Set<SchoolYear> recheckedYears = new LinkedHashSet<>();
         calendars.forEach(c -> recheckedYears.add(new SchoolYear(c.urn(), c.academicYear())));
         Map<String, Set<String>> recheckedPupils = new TreeMap<>();
         admissions.forEach(a -> addPupil(recheckedPupils, a.pupil()));
         departures.forEach(d -> addPupil(recheckedPupils, d.pupil()));
+        // A pupil's year group on a date decides which partial closures are theirs.
+        yearGroupExceptions.values().forEach(e -> addPupil(recheckedPupils, e.pupil()));
 
         writeMarks(recheckedYears, recheckedPupils);
         recheckedYears.forEach(this::recheckSchoolYear);

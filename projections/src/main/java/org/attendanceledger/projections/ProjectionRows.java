@@ -30,6 +30,9 @@ final class ProjectionRows {
     record Departure(PupilKey pupil, LocalDate startingDay, LocalDate lastDayOnRoll, Instant receivedAt) {
     }
 
+    record YearGroupException(PupilKey pupil, AcademicYear academicYear, String yearGroup, Instant receivedAt) {
+    }
+
     /** One register entry: a pupil's session at a school. */
     record EntryKey(String urn, String upn, LocalDate date, Session session) {
 

@@ -29,6 +29,7 @@ import org.attendanceledger.projections.ProjectionRows.PupilYear;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
 import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
+import org.attendanceledger.projections.ProjectionRows.YearGroupException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -93,6 +94,17 @@ class ProjectionStore {
                 WHERE urn = ? AND upn = ? AND starting_day = ?""",
                 departures.stream().map(d -> new Object[] {d.lastDayOnRoll(), timestamp(d.receivedAt()),
                         d.pupil().urn(), d.pupil().upn(), d.startingDay()}).toList());
+    }
+
+    /** The latest exception per pupil and academic year replaces any earlier one. */
+    void upsertYearGroupExceptions(Collection<YearGroupException> exceptions) {
+        jdbc.batchUpdate("""
+                INSERT INTO projection_year_group_exception (urn, upn, academic_year, year_group, received_at)
+                VALUES (?, ?, ?, ?, ?)
+                ON CONFLICT (urn, upn, academic_year) DO UPDATE SET
+                    year_group = EXCLUDED.year_group, received_at = EXCLUDED.received_at""",
+                exceptions.stream().map(e -> new Object[] {e.pupil().urn(), e.pupil().upn(),
+                        e.academicYear().toString(), e.yearGroup(), timestamp(e.receivedAt())}).toList());
     }
 
     void insertMarkVersions(List<MarkVersionRow> versions) {

@@ -7,10 +7,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.attendanceledger.attendance.RollStay;
+import org.attendanceledger.calendar.AcademicYear;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Pupils' stays on roll, as the projection knows them. */
+/** Pupils' stays on roll, with the school's year-group exceptions for the pupil, as the projection knows them. */
 @Component
 public class RollStays {
 
@@ -30,18 +31,34 @@ public class RollStays {
         if (pupils.isEmpty()) {
             return stays;
         }
+        String[] urns = pupils.stream().map(PupilKey::urn).toArray(String[]::new);
+        String[] upns = pupils.stream().map(PupilKey::upn).toArray(String[]::new);
+        // Exceptions are rare: most pupils have none, and the map stays empty for them.
+        Map<PupilKey, Map<AcademicYear, String>> exceptions = new HashMap<>();
+        jdbc.query("""
+                SELECT x.urn, x.upn, x.academic_year, x.year_group
+                FROM projection_year_group_exception x
+                JOIN unnest(?::varchar[], ?::varchar[]) AS wanted (urn, upn)
+                  ON x.urn = wanted.urn AND x.upn = wanted.upn""",
+                rs -> {
+                    exceptions.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")),
+                            k -> new HashMap<>()).put(AcademicYear.parse(rs.getString("academic_year")),
+                            rs.getString("year_group"));
+                },
+                urns, upns);
         jdbc.query("""
                 SELECT e.urn, e.upn, e.starting_day, e.last_day_on_roll, e.year_group
                 FROM projection_enrolment e
                 JOIN unnest(?::varchar[], ?::varchar[]) AS wanted (urn, upn)
                   ON e.urn = wanted.urn AND e.upn = wanted.upn""",
                 rs -> {
-                    stays.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")),
-                            k -> new ArrayList<>()).add(new RollStay(rs.getObject("starting_day", LocalDate.class),
-                            rs.getObject("last_day_on_roll", LocalDate.class), rs.getString("year_group")));
+                    PupilKey pupil = new PupilKey(rs.getString("urn"), rs.getString("upn"));
+                    stays.computeIfAbsent(pupil, k -> new ArrayList<>()).add(new RollStay(
+                            rs.getObject("starting_day", LocalDate.class),
+                            rs.getObject("last_day_on_roll", LocalDate.class), rs.getString("year_group"),
+                            exceptions.getOrDefault(pupil, Map.of())));
                 },
-                pupils.stream().map(PupilKey::urn).toArray(String[]::new),
-                pupils.stream().map(PupilKey::upn).toArray(String[]::new));
+                urns, upns);
         return stays;
     }
 }

@@ -1,5 +1,6 @@
 package org.attendanceledger.service.attendance;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -44,10 +45,12 @@ public class AttendanceController {
     }
 
     /**
-     * A pupil's figures. Attended is present plus approved educational activity; scheduled sessions with no mark yet
-     * are possible but neither attended nor absent, and are counted in {@code unmarkedSessions}.
+     * A pupil's figures. Attended is present plus approved educational activity; possible sessions are the marked
+     * sessions that are attended or absent. {@code scheduledSessions} are the sessions the pupil was expected at:
+     * possible, not possible (D, X, ...) and unmarked ones, which are neither attended nor absent.
      */
-    public record AttendanceView(String urn, String upn, LocalDate from, LocalDate to, int possibleSessions,
+    public record AttendanceView(String urn, String upn, LocalDate from, LocalDate to, int scheduledSessions,
+                                 int possibleSessions,
                                  int attendedSessions, int presentSessions, int approvedEducationalActivitySessions,
                                  int authorisedAbsenceSessions, int unauthorisedAbsenceSessions,
                                  int overallAbsenceSessions, boolean persistentAbsence, boolean severeAbsence,
@@ -56,7 +59,7 @@ public class AttendanceController {
 
         static AttendanceView of(PupilKey pupil, AttendanceFigures figures) {
             return new AttendanceView(pupil.urn(), pupil.upn(), figures.from(), figures.to(),
-                    figures.possibleSessions(), figures.attendedSessions(), figures.presentSessions(),
+                    figures.scheduledSessions(), figures.possibleSessions(), figures.attendedSessions(), figures.presentSessions(),
                     figures.approvedEducationalActivitySessions(), figures.authorisedAbsenceSessions(),
                     figures.unauthorisedAbsenceSessions(), figures.overallAbsenceSessions(),
                     figures.persistentAbsence(), figures.severeAbsence(), figures.absencePercent(),
@@ -66,7 +69,7 @@ public class AttendanceController {
 
     /** A persistent or severe absence list for an academic year from its first day up to {@code asOf}. */
     public record AbsenceListView(String list, String academicYear, LocalDate from, LocalDate asOf,
-                                  List<AbsenceListItem> items) {
+                                  List<AbsenceListItem> items) implements ItemList {
     }
 
     public record AbsenceListItem(String urn, String upn, int possibleSessions, int overallAbsenceSessions,

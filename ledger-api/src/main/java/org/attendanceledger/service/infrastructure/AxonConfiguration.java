@@ -1,6 +1,8 @@
 package org.attendanceledger.service.infrastructure;
 
 import org.attendanceledger.calendar.CalendarYear;
+import org.attendanceledger.leave.LeaveRequest;
+import org.attendanceledger.penalty.PenaltyNotice;
 import org.attendanceledger.register.RegisterEntry;
 import org.attendanceledger.roll.Enrolment;
 import org.attendanceledger.school.School;
@@ -73,6 +75,8 @@ public class AxonConfiguration {
             configurer.configureAggregate(Enrolment.class);
             configurer.configureAggregate(AuthorisedPersonGrant.class);
             configurer.configureAggregate(RegisterEntry.class);
+            configurer.configureAggregate(PenaltyNotice.class);
+            configurer.configureAggregate(LeaveRequest.class);
         };
     }
 

@@ -77,8 +77,14 @@ public final class EmbeddedPostgresServer implements Closeable {
         return server;
     }
 
+    /** The URL of the {@code postgres} database as the superuser. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres";
+        return jdbcUrl("postgres");
+    }
+
+    /** The URL of the {@code postgres} database as a role (the embedded server trusts local connections). */
+    public String jdbcUrl(String role) {
+        return "jdbc:postgresql://localhost:" + port + "/postgres?user=" + role;
     }
 
     /** The pid of the postmaster now serving the data directory, as its {@code postmaster.pid} says. */

@@ -9,7 +9,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.common.Actor;
+import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.common.TextLimits;
+import org.attendanceledger.service.problem.RequestRejected;
+import org.springframework.http.HttpStatus;
 import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
@@ -67,13 +71,17 @@ public class AutomaticNConversionController {
 
     @PostMapping("/overdue-n/conversions")
     @Operation(summary = "Convert the N marks overdue on asOf (default today) to O under the school's policy;"
-            + " refused with NO_POLICY_OWNER when the school has none")
+            + " refused with NO_POLICY_OWNER when the school has none, AS_OF_IN_FUTURE when asOf is after today")
     public ConversionResult convert(@PathVariable String urn,
                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
                                     LocalDate asOf,
                                     HttpServletRequest http) {
         KnownSchools.require(schools, urn);
         LocalDate date = asOf == null ? LocalDate.now(LedgerClock.ENGLAND) : asOf;
+        TextLimits.problem(date).ifPresent(problem -> {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "asOf",
+                    "asOf " + problem);
+        });
         return new ConversionResult(urn, date, conversion.convert(urn, date, caller.apiKeyId(http)));
     }
 }

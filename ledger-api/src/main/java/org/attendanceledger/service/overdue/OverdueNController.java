@@ -1,5 +1,6 @@
 package org.attendanceledger.service.overdue;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -32,7 +33,7 @@ public class OverdueNController {
     }
 
     /** The N marks overdue on {@code asOf}: each is listed from the day after its deadline. */
-    public record OverdueNList(LocalDate asOf, List<OverdueN> items) {
+    public record OverdueNList(LocalDate asOf, List<OverdueN> items) implements ItemList {
     }
 
     @GetMapping("/schools/{urn}/overdue-n")

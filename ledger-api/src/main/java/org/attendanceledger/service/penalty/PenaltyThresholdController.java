@@ -1,5 +1,6 @@
 package org.attendanceledger.service.penalty;
 
+import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
@@ -68,7 +69,8 @@ public class PenaltyThresholdController {
         }
     }
 
-    public record ThresholdList(String laCode, LocalDate from, LocalDate to, List<ThresholdView> items) {
+    public record ThresholdList(String laCode, LocalDate from, LocalDate to, List<ThresholdView> items)
+            implements ItemList {
     }
 
     @GetMapping("/schools/{urn}/pupils/{upn}/penalty-threshold")

@@ -71,17 +71,25 @@ public class ProjectionReads {
         return LocalDate.now(LedgerClock.ENGLAND);
     }
 
-    /** The day asked for, by default today. */
+    /** The day asked for, by default today; a day after today is today, since nothing has happened after it yet. */
     public static LocalDate asOf(LocalDate asOf) {
-        return asOf == null ? today() : asOf;
+        LocalDate today = today();
+        return asOf == null || asOf.isAfter(today) ? today : asOf;
     }
 
-    /** The period asked for; by default from 1 September of the academic year containing {@code to}, to today. */
+    /**
+     * The period asked for; by default from 1 September of the academic year containing {@code to}, to today. A period
+     * that runs past today stops at today (the answer's {@code to} says so): marks entered in advance, such as granted
+     * leave, describe sessions that have not happened and count towards nothing yet.
+     */
     public static DateRange period(LocalDate from, LocalDate to) {
-        LocalDate end = to == null ? today() : to;
+        if (from != null && to != null && from.isAfter(to)) {
+            throw invalid("from", "from (" + from + ") is after to (" + to + ")");
+        }
+        LocalDate end = asOf(to);
         LocalDate start = from == null ? AcademicYear.containing(end).firstDay() : from;
         if (start.isAfter(end)) {
-            throw invalid("from", "from (" + start + ") is after to (" + end + ")");
+            throw invalid("from", "from (" + start + ") is after today (" + end + "): the period has not begun");
         }
         return new DateRange(start, end);
     }

@@ -9,8 +9,9 @@ import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
-import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.register.MarkRules;
 import org.attendanceledger.roll.Upn;
+import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.register.api.AmendMark;
 import org.attendanceledger.register.api.AmendmentOutcome;
 import org.attendanceledger.service.calendar.CalendarDirectory;
@@ -68,9 +69,14 @@ public class AmendmentService {
         MarkItem asItem = new MarkItem(upn, date, session, amendment.code(), amendment.minutesLate(),
                 amendment.arrivalTime(), amendment.amendedBy(), amendment.amendedAt(), null);
         List<ApiError> errors = new ArrayList<>();
-        checkDate(amendment, date).ifPresent(errors::add);
+        RegisterPolicy policy = school.registerPolicy(date);
+        MarkRules.timingViolations(amendment.code(), date, session, policy, amendment.amendedAt(), "amendedAt",
+                Instant.now()).forEach(violation -> errors.add(ApiError.of(null, violation)));
         checkClosureCodes(urn, upn, asItem).ifPresent(errors::add);
-        Integer minutesLate = MarkValidator.checkLateness(null, asItem, school.registerPolicy(), errors);
+        MarkRules.Lateness lateness = MarkRules.judgeLateness(amendment.code(), amendment.minutesLate(),
+                amendment.arrivalTime(), session, policy);
+        lateness.violations().forEach(violation -> errors.add(ApiError.of(null, violation)));
+        Integer minutesLate = lateness.minutesLate();
         if (!errors.isEmpty()) {
             throw MarkIngestService.rejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, errors,
                     "the amendment was rejected: nothing was stored");
@@ -78,22 +84,6 @@ public class AmendmentService {
         return commands.send(AmendMark.of(urn, upn, date, session, amendment.code(), minutesLate,
                 amendment.arrivalTime(), amendment.reason(), amendment.amendedBy(), amendment.amendedAt(),
                 amendment.expectedVersion()), request);
-    }
-
-    /**
-     * The date is one of the five audit items and decides whose grant counts, so it must be a date the amendment
-     * could have been made on: not before its session, not ahead of the ledger's clock.
-     */
-    private static Optional<ApiError> checkDate(Amendment amendment, LocalDate sessionDate) {
-        if (amendment.amendedAt().isAfter(Instant.now().plus(MarkValidator.CLOCK_SKEW))) {
-            return Optional.of(ApiError.of(null, "amendedAt", ErrorCode.VALIDATION_FAILED,
-                    "amendedAt lies in the future"));
-        }
-        if (LedgerClock.localDate(amendment.amendedAt()).isBefore(sessionDate)) {
-            return Optional.of(ApiError.of(null, "amendedAt", ErrorCode.VALIDATION_FAILED,
-                    "an amendment cannot be dated before its session, " + sessionDate));
-        }
-        return Optional.empty();
     }
 
     /** Z and # follow the same rules as in a posted register: never Z on roll, # only where the calendar closes. */
@@ -106,7 +96,7 @@ public class AmendmentService {
             return Optional.empty();
         }
         String yearGroup = RollDirectory.periodCovering(roll.periods(urn, List.of(upn)).get(upn), item.date())
-                .map(RollDirectory.RollPeriod::yearGroup).orElse(null);
+                .map(period -> period.yearGroupOn(item.date())).orElse(null);
         return calendars.find(urn, AcademicYear.containing(item.date()))
                 .flatMap(calendar -> MarkValidator.checkSession(null, calendar, item, yearGroup));
     }

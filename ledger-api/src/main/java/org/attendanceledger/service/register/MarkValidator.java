@@ -1,6 +1,5 @@
 package org.attendanceledger.service.register;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,11 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.SchoolCalendar;
-import org.attendanceledger.catalogue.CodeCatalogue;
-import org.attendanceledger.catalogue.CodeCheck;
 import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.register.MarkRules;
 import org.attendanceledger.roll.Upn;
-import org.attendanceledger.school.ArrivalAssessment;
 import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.service.calendar.CalendarDirectory;
 import org.attendanceledger.service.problem.ApiError;
@@ -24,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks every mark of a batch against the rules that span aggregates: the session exists in the school's calendar,
- * the pupil is on roll that day, the code is in force on the session date, lateness fits the code and the policy.
+ * the pupil is on roll that day, the code is in force on the session date, lateness fits the code and the policy in
+ * force on the session date, and the session has started unless the code may be entered in advance (the rules
+ * themselves are {@link MarkRules}).
  * Every bad item is reported, so the MIS can fix the whole register in one go.
  */
 @Component
@@ -32,8 +31,6 @@ public class MarkValidator {
 
     /** A planned closure is recorded with # on the closed session itself, so # is allowed where the school is shut. */
     static final String PLANNED_CLOSURE = "#";
-    /** How far ahead of the ledger's clock an MIS clock may run before its timestamps are refused. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Z marks a session before the pupil's starting day; a pupil on roll is never Z. */
     static final String NOT_ON_ROLL_CODE = "Z";
 
@@ -53,6 +50,7 @@ public class MarkValidator {
     }
 
     public Result validate(SchoolRecord school, List<MarkItem> items) {
+        Instant now = Instant.now();
         Map<AcademicYear, Optional<SchoolCalendar>> calendarCache = new HashMap<>();
         Map<String, List<RollPeriod>> periods = roll.periods(school.urn(),
                 items.stream().map(MarkItem::upn).filter(upn -> upn != null).distinct().toList());
@@ -61,7 +59,7 @@ public class MarkValidator {
         for (int index = 0; index < items.size(); index++) {
             MarkItem item = items.get(index);
             List<ApiError> itemErrors = new ArrayList<>();
-            Integer minutesLate = check(index, item, school, calendarCache, periods, itemErrors);
+            Integer minutesLate = check(index, item, school, calendarCache, periods, itemErrors, now);
             errors.addAll(itemErrors);
             checked.add(new Checked(item, minutesLate));
         }
@@ -70,31 +68,25 @@ public class MarkValidator {
 
     private Integer check(int index, MarkItem item, SchoolRecord school,
                           Map<AcademicYear, Optional<SchoolCalendar>> calendarCache,
-                          Map<String, List<RollPeriod>> periods, List<ApiError> errors) {
+                          Map<String, List<RollPeriod>> periods, List<ApiError> errors, Instant now) {
         if (item.upn() == null || item.date() == null || item.session() == null || item.code() == null
                 || item.recordedBy() == null || !item.recordedBy().hasNameAndPosition() || item.recordedAt() == null) {
             errors.add(ApiError.of(index, missingField(item), ErrorCode.VALIDATION_FAILED,
                     "upn, date, session, code, recordedBy (name and position) and recordedAt are required"));
             return item.minutesLate();
         }
-        if (item.recordedAt().isAfter(Instant.now().plus(CLOCK_SKEW))) {
-            errors.add(ApiError.of(index, "recordedAt", ErrorCode.VALIDATION_FAILED,
-                    "recordedAt lies in the future: a register records what has been taken"));
-        }
         if (!Upn.isValid(item.upn())) {
             errors.add(ApiError.of(index, "upn", ErrorCode.INVALID_UPN,
                     "not a valid UPN: 13 characters with a correct check letter"));
         }
-        CodeCheck codeCheck = CodeCatalogue.national().check(item.code(), item.date());
-        if (codeCheck instanceof CodeCheck.UnknownCode) {
-            errors.add(ApiError.of(index, "code", ErrorCode.INVALID_CODE,
-                    "'" + item.code() + "' is not an attendance code"));
-        } else if (codeCheck instanceof CodeCheck.NotValidOnDate notValid) {
-            errors.add(ApiError.of(index, "code", ErrorCode.CODE_NOT_VALID_ON_DATE,
-                    "code " + item.code() + " is not in the " + notValid.version().id()
-                            + " code set in force on " + item.date()));
-        }
-        Integer minutesLate = checkLateness(index, item, school.registerPolicy(), errors);
+        RegisterPolicy policy = school.registerPolicy(item.date());
+        MarkRules.codeViolation(item.code(), item.date()).ifPresent(violation -> errors.add(ApiError.of(index, violation)));
+        MarkRules.Lateness lateness = MarkRules.judgeLateness(item.code(), item.minutesLate(), item.arrivalTime(),
+                item.session(), policy);
+        lateness.violations().forEach(violation -> errors.add(ApiError.of(index, violation)));
+        MarkRules.timingViolations(item.code(), item.date(), item.session(), policy, item.recordedAt(), "recordedAt",
+                now).forEach(violation -> errors.add(ApiError.of(index, violation)));
+        Integer minutesLate = lateness.minutesLate();
 
         Optional<SchoolCalendar> calendar = calendarCache.computeIfAbsent(AcademicYear.containing(item.date()),
                 year -> calendars.find(school.urn(), year));
@@ -103,7 +95,7 @@ public class MarkValidator {
             errors.add(ApiError.of(index, "date", ErrorCode.CALENDAR_NOT_PUBLISHED,
                     "the school has not published its calendar for " + AcademicYear.containing(item.date())));
         } else {
-            checkSession(index, calendar.get(), item, period.map(RollPeriod::yearGroup).orElse(null))
+            checkSession(index, calendar.get(), item, period.map(p -> p.yearGroupOn(item.date())).orElse(null))
                     .ifPresent(errors::add);
         }
         if (period.isEmpty()) {
@@ -134,50 +126,6 @@ public class MarkValidator {
         }
         return open ? Optional.empty() : Optional.of(ApiError.of(index, "session", ErrorCode.NO_SUCH_SESSION,
                 "the school has no " + item.session() + " session for this pupil on " + item.date()));
-    }
-
-    /**
-     * Lateness must fit the code and, where the arrival time is known, the school's register policy: arriving before
-     * the register closed is L, after it is U (domain rules 1.3).
-     */
-    static Integer checkLateness(Integer index, MarkItem item, RegisterPolicy policy, List<ApiError> errors) {
-        boolean lateCode = "L".equals(item.code()) || "U".equals(item.code());
-        if (item.minutesLate() != null && !lateCode) {
-            errors.add(ApiError.of(index, "minutesLate", ErrorCode.MINUTES_LATE_NOT_ALLOWED,
-                    "minutes late may only accompany L or U, not " + item.code()));
-            return item.minutesLate();
-        }
-        if (item.minutesLate() != null && item.minutesLate() < 0) {
-            errors.add(ApiError.of(index, "minutesLate", ErrorCode.VALIDATION_FAILED, "cannot be negative"));
-        }
-        if (item.arrivalTime() == null) {
-            return item.minutesLate();
-        }
-        if (!lateCode) {
-            errors.add(ApiError.of(index, "arrivalTime", ErrorCode.MINUTES_LATE_NOT_ALLOWED,
-                    "an arrival time may only accompany L or U, not " + item.code()));
-            return item.minutesLate();
-        }
-        if (item.arrivalTime().isBefore(policy.registerStart(item.session()))) {
-            errors.add(ApiError.of(index, "arrivalTime", ErrorCode.LATE_CODE_CONTRADICTS_ARRIVAL,
-                    "arrival at " + item.arrivalTime() + " is before the register began at "
-                            + policy.registerStart(item.session()) + ": the pupil was present, not late"));
-            return item.minutesLate();
-        }
-        ArrivalAssessment arrival = policy.assessArrival(item.session(), item.arrivalTime());
-        boolean codeSaysBeforeClose = "L".equals(item.code());
-        if (codeSaysBeforeClose != arrival.beforeRegisterClosed()) {
-            errors.add(ApiError.of(index, "code", ErrorCode.LATE_CODE_CONTRADICTS_ARRIVAL,
-                    "arrival at " + item.arrivalTime() + " is " + (arrival.beforeRegisterClosed() ? "before" : "after")
-                            + " the register closed at " + policy.registerCloses(item.session()) + ", so the code is "
-                            + (arrival.beforeRegisterClosed() ? "L" : "U") + ", not " + item.code()));
-        }
-        if (item.minutesLate() != null && item.minutesLate() != arrival.minutesLate()) {
-            errors.add(ApiError.of(index, "minutesLate", ErrorCode.VALIDATION_FAILED,
-                    "arrival at " + item.arrivalTime() + " is " + arrival.minutesLate() + " minutes late, not "
-                            + item.minutesLate()));
-        }
-        return arrival.minutesLate();
     }
 
     private static String missingField(MarkItem item) {

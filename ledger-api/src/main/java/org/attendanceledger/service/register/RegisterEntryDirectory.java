@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.attendanceledger.calendar.Session;
+import org.attendanceledger.calendar.SessionSlot;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
 import org.attendanceledger.register.api.AttendanceMarkRecorded;
 import org.attendanceledger.register.api.RegisterEntryId;
@@ -73,20 +74,6 @@ public class RegisterEntryDirectory {
                 urn, Date.valueOf(date), session.name(), upn).stream().findFirst();
     }
 
-    /** Every entry of the school that reads N now, for sessions before {@code before}. */
-    public List<DatedMark> openN(String urn, LocalDate before) {
-        return jdbc.query("""
-                SELECT upn, session_date, session, version FROM register_entry
-                WHERE urn = ? AND code = 'N' AND session_date < ? ORDER BY session_date, session, upn""",
-                (rs, i) -> new DatedMark(rs.getString("upn"), rs.getDate("session_date").toLocalDate(),
-                        Session.valueOf(rs.getString("session")), rs.getLong("version")),
-                urn, Date.valueOf(before));
-    }
-
-    /** An entry identified by pupil and session, at its current version. */
-    public record DatedMark(String upn, LocalDate date, Session session, long version) {
-    }
-
     public List<CurrentMark> register(String urn, LocalDate date, Session session) {
         return jdbc.query("""
                 SELECT upn, code, minutes_late, version FROM register_entry
@@ -94,6 +81,27 @@ public class RegisterEntryDirectory {
                 (rs, i) -> new CurrentMark(rs.getString("upn"), rs.getString("code"),
                         (Integer) rs.getObject("minutes_late"), rs.getLong("version")),
                 urn, Date.valueOf(date), session.name());
+    }
+
+    /** The current code of each of the pupil's given sessions that has an entry. */
+    public Map<SessionSlot, String> currentCodes(String urn, String upn, List<SessionSlot> sessions) {
+        Map<SessionSlot, String> codes = new HashMap<>();
+        if (sessions.isEmpty()) {
+            return codes;
+        }
+        jdbc.query("""
+                SELECT e.session_date, e.session, e.code FROM register_entry e
+                JOIN unnest(?::date[], ?::varchar[]) AS k(session_date, session)
+                  ON e.session_date = k.session_date AND e.session = k.session
+                WHERE e.urn = ? AND e.upn = ?""",
+                rs -> {
+                    codes.put(new SessionSlot(rs.getDate(1).toLocalDate(), Session.valueOf(rs.getString(2))),
+                            rs.getString(3));
+                },
+                sessions.stream().map(slot -> Date.valueOf(slot.date())).toArray(Date[]::new),
+                sessions.stream().map(slot -> slot.session().name()).toArray(String[]::new),
+                urn, upn);
+        return codes;
     }
 
     /** Which of the given entries (by entry id) already have an original entry. */

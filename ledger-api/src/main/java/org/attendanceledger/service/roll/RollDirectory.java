@@ -8,15 +8,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
+import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
+import org.attendanceledger.attendance.RollStay;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** The write side's lookup of who is on roll when: one row per stay, starting day to last day on roll. */
+/**
+ * The write side's lookup of who is on roll when: one row per stay, starting day to last day on roll, and the school's
+ * year-group exceptions per pupil and academic year.
+ */
 @Component
 @ProcessingGroup(AxonConfiguration.WRITE_SIDE)
 public class RollDirectory {
@@ -39,22 +47,40 @@ public class RollDirectory {
                 Date.valueOf(event.lastDayOnRoll()), event.urn(), event.upn(), Date.valueOf(event.startingDay()));
     }
 
-    /** Every stay of the given pupils at the school. */
+    /** The latest exception for the pupil and academic year replaces any earlier one. */
+    @EventHandler
+    void on(YearGroupExceptionRecorded event) {
+        jdbc.update("""
+                INSERT INTO year_group_exception (urn, upn, academic_year, year_group) VALUES (?, ?, ?, ?)
+                ON CONFLICT (urn, upn, academic_year) DO UPDATE SET year_group = EXCLUDED.year_group""",
+                event.urn(), event.upn(), event.academicYear(), event.yearGroup());
+    }
+
+    /** Every stay of the given pupils at the school, each with the pupil's year-group exceptions. */
     public Map<String, List<RollPeriod>> periods(String urn, Collection<String> upns) {
         Map<String, List<RollPeriod>> byUpn = new HashMap<>();
         if (upns.isEmpty()) {
             return byUpn;
         }
+        String[] pupils = upns.toArray(String[]::new);
+        Map<String, Map<AcademicYear, String>> exceptions = new HashMap<>();
+        jdbc.query("SELECT upn, academic_year, year_group FROM year_group_exception WHERE urn = ? AND upn = ANY (?)",
+                rs -> {
+                    exceptions.computeIfAbsent(rs.getString("upn"), k -> new TreeMap<>())
+                            .put(AcademicYear.parse(rs.getString("academic_year")), rs.getString("year_group"));
+                },
+                urn, pupils);
         jdbc.query("""
                 SELECT upn, starting_day, last_day_on_roll, year_group FROM roll_period
-                WHERE urn = ? AND upn = ANY (?)""",
+                WHERE urn = ? AND upn = ANY (?) ORDER BY starting_day""",
                 rs -> {
                     Date last = rs.getDate("last_day_on_roll");
-                    byUpn.computeIfAbsent(rs.getString("upn"), k -> new ArrayList<>()).add(new RollPeriod(
+                    String upn = rs.getString("upn");
+                    byUpn.computeIfAbsent(upn, k -> new ArrayList<>()).add(new RollPeriod(
                             rs.getDate("starting_day").toLocalDate(), last == null ? null : last.toLocalDate(),
-                            rs.getString("year_group")));
+                            rs.getString("year_group"), exceptions.getOrDefault(upn, Map.of())));
                 },
-                urn, upns.toArray(String[]::new));
+                urn, pupils);
         return byUpn;
     }
 
@@ -62,11 +88,25 @@ public class RollDirectory {
         return !periods(urn, List.of(upn)).isEmpty();
     }
 
-    /** One stay on roll; {@code lastDayOnRoll} is null while the pupil is still on roll. */
-    public record RollPeriod(LocalDate startingDay, LocalDate lastDayOnRoll, String yearGroup) {
+    /**
+     * One stay on roll; {@code lastDayOnRoll} is null while the pupil is still on roll. {@code yearGroup} is the one
+     * given at admission; {@code yearGroupExceptions} the school's exceptions by academic year ({@code 2025-26}).
+     */
+    public record RollPeriod(LocalDate startingDay, LocalDate lastDayOnRoll, String yearGroup,
+                             Map<AcademicYear, String> yearGroupExceptions) {
 
         public boolean covers(LocalDate date) {
             return !date.isBefore(startingDay) && (lastDayOnRoll == null || !date.isAfter(lastDayOnRoll));
+        }
+
+        /** The pupil's year group on the date, by the one rule of {@link YearGroups#onDate}. */
+        public String yearGroupOn(LocalDate date) {
+            return YearGroups.onDate(yearGroup, startingDay, yearGroupExceptions, date);
+        }
+
+        /** The stay as the domain's schedule rules take it, ending on the given day instead. */
+        public RollStay endingOn(LocalDate last) {
+            return new RollStay(startingDay, last, yearGroup, yearGroupExceptions);
         }
     }
 

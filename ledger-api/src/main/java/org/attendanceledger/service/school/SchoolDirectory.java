@@ -1,9 +1,18 @@
 package org.attendanceledger.service.school;
 
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Time;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
+import org.attendanceledger.school.RegisterPolicies;
 import org.attendanceledger.school.RegisterPolicy;
+import org.attendanceledger.school.api.RegisterPolicyChanged;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.school.api.AutomaticNConversionSet;
 import org.attendanceledger.school.api.SchoolRegistered;
@@ -28,10 +37,26 @@ public class SchoolDirectory {
     void on(SchoolRegistered event) {
         jdbc.update("""
                 INSERT INTO school (urn, name, la_code, am_register_start, pm_register_start,
-                                    register_window_minutes, closing_instant_is_late)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                                    register_window_minutes, closing_instant_is_late, am_session_end, pm_session_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.urn(), event.name(), event.laCode(), Time.valueOf(event.amRegisterStart()),
-                Time.valueOf(event.pmRegisterStart()), event.registerWindowMinutes(), event.closingInstantIsLate());
+                Time.valueOf(event.pmRegisterStart()), event.registerWindowMinutes(), event.closingInstantIsLate(),
+                time(event.amSessionEnd()), time(event.pmSessionEnd()));
+    }
+
+    @EventHandler
+    void on(RegisterPolicyChanged event) {
+        jdbc.update("""
+                INSERT INTO register_policy_change (urn, effective_from, am_register_start, pm_register_start,
+                    register_window_minutes, closing_instant_is_late, am_session_end, pm_session_end)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.urn(), Date.valueOf(event.effectiveFrom()), Time.valueOf(event.amRegisterStart()),
+                Time.valueOf(event.pmRegisterStart()), event.registerWindowMinutes(), event.closingInstantIsLate(),
+                time(event.amSessionEnd()), time(event.pmSessionEnd()));
+    }
+
+    private static Time time(LocalTime time) {
+        return time == null ? null : Time.valueOf(time);
     }
 
     @EventHandler
@@ -68,17 +93,54 @@ public class SchoolDirectory {
     public Optional<SchoolRecord> find(String urn) {
         List<SchoolRecord> found = jdbc.query("""
                 SELECT urn, name, la_code, am_register_start, pm_register_start, register_window_minutes,
-                       closing_instant_is_late
+                       closing_instant_is_late, am_session_end, pm_session_end
                 FROM school WHERE urn = ?""",
                 (rs, i) -> new SchoolRecord(rs.getString("urn"), rs.getString("name"), rs.getString("la_code"),
-                        new RegisterPolicy(rs.getTime("am_register_start").toLocalTime(),
-                                rs.getTime("pm_register_start").toLocalTime(),
-                                rs.getInt("register_window_minutes"), rs.getBoolean("closing_instant_is_late"))),
+                        RegisterPolicies.only(policy(rs))),
                 urn);
-        return found.stream().findFirst();
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<LocalDate, RegisterPolicy> changes = new HashMap<>();
+        jdbc.query("""
+                SELECT effective_from, am_register_start, pm_register_start, register_window_minutes,
+                       closing_instant_is_late, am_session_end, pm_session_end
+                FROM register_policy_change WHERE urn = ?""",
+                rs -> {
+                    changes.put(rs.getObject("effective_from", LocalDate.class), policy(rs));
+                },
+                urn);
+        SchoolRecord school = found.get(0);
+        return Optional.of(changes.isEmpty() ? school : new SchoolRecord(school.urn(), school.name(), school.laCode(),
+                new RegisterPolicies(school.registerPolicies().first(), changes)));
     }
 
-    /** A school as the write side needs it. */
-    public record SchoolRecord(String urn, String name, String laCode, RegisterPolicy registerPolicy) {
+    private static RegisterPolicy policy(ResultSet rs) throws SQLException {
+        return new RegisterPolicy(rs.getTime("am_register_start").toLocalTime(),
+                rs.getTime("pm_register_start").toLocalTime(), rs.getInt("register_window_minutes"),
+                rs.getBoolean("closing_instant_is_late"), localTime(rs, "am_session_end"),
+                localTime(rs, "pm_session_end"));
+    }
+
+    private static LocalTime localTime(ResultSet rs, String column) throws SQLException {
+        Time time = rs.getTime(column);
+        return time == null ? null : time.toLocalTime();
+    }
+
+    /** Whether the school holds an L or U mark for a session on or after the date (judged under the policy then). */
+    public boolean hasLatenessMarksFrom(String urn, LocalDate from) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM register_entry
+                               WHERE urn = ? AND session_date >= ? AND code IN ('L', 'U'))""",
+                Boolean.class, urn, Date.valueOf(from)));
+    }
+
+    /** A school as the write side needs it, with its register policies over time. */
+    public record SchoolRecord(String urn, String name, String laCode, RegisterPolicies registerPolicies) {
+
+        /** The register policy for the sessions of this date. */
+        public RegisterPolicy registerPolicy(LocalDate sessionDate) {
+            return registerPolicies.on(sessionDate);
+        }
     }
 }

@@ -43,8 +43,14 @@ public class AccessPolicy {
         SCHOOL_WRITE(EnumSet.of(MIS)),
         /** LA-wide lists and queues. */
         LA_READ(EnumSet.of(LA_OFFICER, AUDITOR)),
-        /** The event feed, which is cut to the caller's scope when it is read. */
-        EVENT_FEED(EnumSet.of(AUDITOR));
+        /** The LA's own records (notices to improve, penalty notices): its officers write them, never a school. */
+        LA_WRITE(EnumSet.of(LA_OFFICER)),
+        /** The event feed and the log's entries and proofs, which are cut to the caller's scope when read. */
+        EVENT_FEED(EnumSet.of(AUDITOR)),
+        /** Reads that see the whole ledger at once (log verification): auditors without a scope. */
+        WHOLE_LEDGER_AUDIT(EnumSet.of(AUDITOR)),
+        /** The log's public key: anyone authenticated may check a signed head. */
+        ANY_ROLE(EnumSet.allOf(Role.class));
 
         private final Set<Role> roles;
 
@@ -68,6 +74,12 @@ public class AccessPolicy {
             route(ANY, "/api/v1/api-keys/**", Access.ADMIN_ONLY),
             route(ANY, "/api/v1/admin/**", Access.ADMIN_ONLY),
             route(GET, "/api/v1/audit/events", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/backdated-amendments", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/public-key", Access.ANY_ROLE),
+            route(GET, "/api/v1/audit/log/verify", Access.WHOLE_LEDGER_AUDIT),
+            route(GET, "/api/v1/audit/log/tree-head", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/entries", Access.EVENT_FEED),
+            route(GET, "/api/v1/audit/log/proofs/**", Access.EVENT_FEED),
             route(GET, SCHOOL, Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/registers/**", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/marks/{upn}/{date}/{session}/history", Access.SCHOOL_REGISTER_READ),
@@ -75,9 +87,11 @@ public class AccessPolicy {
             route(GET, SCHOOL + "/pupils/{upn}/penalty-threshold", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/absence-lists/**", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/overdue-n", Access.SCHOOL_REGISTER_READ),
+            route(GET, SCHOOL + "/missing-marks", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/**", Access.SCHOOL_SETUP_READ),
             route(ANY, SCHOOL + "/**", Access.SCHOOL_WRITE),
-            route(GET, "/api/v1/las/{laCode}/**", Access.LA_READ));
+            route(GET, "/api/v1/las/{laCode}/**", Access.LA_READ),
+            route(HttpMethod.POST, "/api/v1/las/{laCode}/penalty-notices/**", Access.LA_WRITE));
 
     private static final AuthorizationDecision GRANTED = new AuthorizationDecision(true);
     private static final AuthorizationDecision REFUSED = new AuthorizationDecision(false);
@@ -121,8 +135,9 @@ public class AccessPolicy {
             case ADMIN_ONLY -> false;
             case SCHOOL_REGISTER_READ, SCHOOL_SETUP_READ, SCHOOL_WRITE ->
                     caller.coversSchool(path.get("urn"), scopes::laCodeOf);
-            case LA_READ -> caller.coversLa(path.get("laCode"));
-            case EVENT_FEED -> true;
+            case LA_READ, LA_WRITE -> caller.coversLa(path.get("laCode"));
+            case EVENT_FEED, ANY_ROLE -> true;
+            case WHOLE_LEDGER_AUDIT -> caller.seesEverySchool();
         };
     }
 }

@@ -1,11 +1,11 @@
 package org.attendanceledger.service.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.service.http.ProblemWriter;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.attendanceledger.service.problem.ProblemHandler;
@@ -30,10 +30,10 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     static final String UNAUTHENTICATED_DETAIL = "send Authorization: Bearer <token> with an active API key";
     static final String FORBIDDEN_DETAIL = "the API key's role or scope does not cover this request";
 
-    private final ObjectMapper json;
+    private final ProblemWriter writer;
 
-    public SecurityProblems(ObjectMapper json) {
-        this.json = json;
+    public SecurityProblems(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -68,13 +68,6 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     }
 
     private void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
-        response.setStatus(problem.getStatusCode().value());
-        problem.getHeaders().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
-                values.forEach(value -> response.addHeader(name, value));
-            }
-        });
-        response.setContentType(problem.getHeaders().getContentType().toString());
-        json.writeValue(response.getOutputStream(), problem.getBody());
+        writer.write(response, problem);
     }
 }

@@ -27,8 +27,10 @@ public class StaffGrantDirectory implements AuthorisedPersons {
 
     @EventHandler
     void on(AuthorisedPersonGranted event) {
-        jdbc.update("INSERT INTO staff_grant (grant_id, urn, staff_id, valid_from, valid_to) VALUES (?, ?, ?, ?, ?)",
-                event.grantId(), event.urn(), event.staffId(), Date.valueOf(event.from()),
+        jdbc.update("""
+                INSERT INTO staff_grant (grant_id, urn, staff_id, holder_name, valid_from, valid_to)
+                VALUES (?, ?, ?, ?, ?, ?)""",
+                event.grantId(), event.urn(), event.staffId(), event.name(), Date.valueOf(event.from()),
                 event.to() == null ? null : Date.valueOf(event.to()));
         for (GrantScope scope : event.scopes()) {
             jdbc.update("INSERT INTO staff_grant_scope (grant_id, scope) VALUES (?, ?)", event.grantId(), scope.name());
@@ -57,5 +59,13 @@ public class StaffGrantDirectory implements AuthorisedPersons {
                   AND g.valid_from <= ? AND (g.valid_to IS NULL OR g.valid_to >= ?)""",
                 Integer.class, urn, staffId, scope.name(), Date.valueOf(on), Date.valueOf(on));
         return count != null && count > 0;
+    }
+
+    @Override
+    public List<String> holderNames(String urn, String staffId) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT holder_name FROM staff_grant
+                WHERE urn = ? AND staff_id = ? AND holder_name IS NOT NULL ORDER BY holder_name""",
+                String.class, urn, staffId);
     }
 }

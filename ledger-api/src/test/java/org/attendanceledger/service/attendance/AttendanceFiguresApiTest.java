@@ -31,10 +31,16 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         return read().attendance(urn, upn, from, to).path("possibleSessions").asInt();
     }
 
+    private int scheduled(String urn, String upn, String from, String to) {
+        return read().attendance(urn, upn, from, to).path("scheduledSessions").asInt();
+    }
+
     @Test
     void tc34_the_census_windows_hold_146_116_46_and_72_possible_sessions_for_a_pupil_on_roll_all_year() {
         String urn = fixtures().exampleSchool();
         String upn = fixtures().admit(urn, "2024-09-04");
+        String unmarked = fixtures().admit(urn, "2024-09-04");
+        fixtures().recordMarks(urn, ReferenceRegisters.year(upn).marks());
 
         assertThat(possible(urn, upn, "2024-08-01", "2024-12-31")).as("autumn").isEqualTo(146);
         assertThat(possible(urn, upn, "2025-01-01", "2025-04-20")).as("spring").isEqualTo(116);
@@ -42,7 +48,11 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         assertThat(possible(urn, upn, "2025-05-26", "2025-07-31")).as("summer, second half").isEqualTo(72);
         JsonNode year = read().attendance(urn, upn, "2024-09-01", "2025-08-31");
         assertThat(year.path("possibleSessions").asInt()).isEqualTo(380);
-        assertThat(year.path("unmarkedSessions").asInt()).as("nothing marked yet").isEqualTo(380);
+        assertThat(year.path("unmarkedSessions").asInt()).isZero();
+        JsonNode blank = read().attendance(urn, unmarked, "2024-09-01", "2025-08-31");
+        assertThat(blank.path("scheduledSessions").asInt()).isEqualTo(380);
+        assertThat(blank.path("possibleSessions").asInt()).as("a blank is not a possible session").isZero();
+        assertThat(blank.path("unmarkedSessions").asInt()).as("nothing marked yet").isEqualTo(380);
     }
 
     @Test
@@ -103,7 +113,7 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         }
         marks.addAll(allDay(reception, "I", "2024-10-01", "2024-10-02", "2024-10-03", "2024-10-04"));
         marks.addAll(allDay(reception, "O", "2024-11-05", "2024-11-06", "2024-11-07"));
-        fixtures().recordMarks(urn, marks);
+        fixtures().recordMarks(urn, ReferenceRegisters.presentOtherwise(reception, marks, "2024-12-31"));
 
         JsonNode autumn = read().attendance(urn, reception, "2024-09-01", "2024-12-31");
 
@@ -173,8 +183,10 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         JsonNode joined = read().attendance(urn, joiner, "2024-09-01", "2025-08-31");
         JsonNode left = read().attendance(urn, leaver, "2024-09-01", "2025-08-31");
 
-        assertThat(joined.path("possibleSessions").asInt()).isEqualTo(380 - 146);
-        assertThat(left.path("possibleSessions").asInt()).isEqualTo(146 - 2);
+        assertThat(joined.path("scheduledSessions").asInt()).isEqualTo(380 - 146);
+        assertThat(left.path("scheduledSessions").asInt()).isEqualTo(146 - 2);
+        assertThat(left.path("possibleSessions").asInt()).as("the marks of 19 Dec, its last day on roll")
+                .isEqualTo(2);
         assertThat(left.path("unauthorisedAbsenceSessions").asInt())
                 .as("the marks of 20 Dec fall after the last day on roll").isEqualTo(2);
     }
@@ -197,10 +209,9 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         JsonNode year = read().attendance(urn, upn, "2024-09-01", "2025-08-31");
 
         assertThat(republished.status()).isEqualTo(200);
-        assertThat(year.path("possibleSessions").asInt()).isEqualTo(380);
+        assertThat(year.path("scheduledSessions").asInt()).isEqualTo(380);
         assertThat(year.path("unauthorisedAbsenceSessions").asInt()).isZero();
-        assertThat(read().attendance(urn, upn, "2025-02-24", "2025-02-24").path("possibleSessions").asInt())
-                .isEqualTo(2);
+        assertThat(scheduled(urn, upn, "2025-02-24", "2025-02-24")).isEqualTo(2);
     }
 
     @Test
@@ -214,10 +225,10 @@ class AttendanceFiguresApiTest extends LedgerApiTest {
         String yearEight = fixtures().admit(urn, "2024-09-04", "8");
         fixtures().recordMarks(urn, allDay(yearEight, "#", "2025-02-24"));
 
-        assertThat(read().attendance(urn, yearSeven, "2024-09-01", "2025-08-31").path("possibleSessions").asInt())
-                .isEqualTo(378);
+        assertThat(scheduled(urn, yearSeven, "2024-09-01", "2025-08-31")).isEqualTo(378);
+        assertThat(scheduled(urn, yearEight, "2024-09-01", "2025-08-31")).isEqualTo(380);
         assertThat(read().attendance(urn, yearEight, "2024-09-01", "2025-08-31").path("possibleSessions").asInt())
-                .isEqualTo(380);
+                .as("a closure mark adds nothing").isZero();
     }
 
     @Test

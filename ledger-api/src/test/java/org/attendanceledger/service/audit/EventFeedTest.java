@@ -17,6 +17,7 @@ class EventFeedTest extends LedgerApiTest {
         String pupil = fixtures().admit(urn, "2024-09-04");
         fixtures().recordMarks(urn, allDay(pupil, "/", "2024-10-01", "2024-10-02"));
 
+        awaitLogged();
         List<JsonNode> all = new ArrayList<>();
         long after = 0;
         while (true) {

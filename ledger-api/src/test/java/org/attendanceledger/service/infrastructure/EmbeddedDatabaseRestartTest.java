@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.attendanceledger.service.LedgerApplication;
+import org.attendanceledger.service.audit.LogAppender;
 import org.attendanceledger.service.support.LedgerClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,6 +32,7 @@ class EmbeddedDatabaseRestartTest {
 
         try (ConfigurableApplicationContext second = start()) {
             var school = client(second).get("/api/v1/schools/654321");
+            second.getBean(LogAppender.class).catchUp();
             var feed = client(second).get("/api/v1/audit/events?after=0&limit=10");
 
             assertThat(school.status()).isEqualTo(200);

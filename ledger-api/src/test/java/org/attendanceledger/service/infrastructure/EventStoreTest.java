@@ -10,21 +10,31 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
 import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 class EventStoreTest extends LedgerApiTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @Test
-    void the_database_refuses_to_update_delete_or_truncate_a_stored_event() {
-        fixtures().exampleSchool();
+    @Autowired
+    @FlywayDataSource
+    private DataSource ownerDataSource;
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE domain_event_entry SET payload_type = 'x'"))
+    /** The application role has no UPDATE, DELETE or TRUNCATE privilege; the trigger guards even the owner. */
+    @Test
+    void the_trigger_still_refuses_to_update_delete_or_truncate_a_stored_event_even_for_the_schema_owner() {
+        fixtures().exampleSchool();
+        JdbcTemplate owner = new JdbcTemplate(ownerDataSource);
+
+        assertThatThrownBy(() -> owner.update("UPDATE domain_event_entry SET payload_type = 'x'"))
                 .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM domain_event_entry"))
+        assertThatThrownBy(() -> owner.update("DELETE FROM domain_event_entry"))
                 .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE domain_event_entry"))
+        assertThatThrownBy(() -> owner.execute("TRUNCATE domain_event_entry"))
                 .isInstanceOf(DataAccessException.class).hasStackTraceContaining("append-only");
         assertThat(eventCount()).isPositive();
     }

@@ -23,8 +23,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * A realistic year in three schools of two LAs, posted register by register, with amendments, a joiner, a leaver
- * deleted after marks were taken, a partial closure and a calendar amendment. The tables kept incrementally must equal,
- * row for row, the tables rebuilt from the event store.
+ * deleted after marks were taken, a partial closure, a calendar amendment, and a September crossing: a closure for a
+ * year group in the new year, added after its marks, and year-group exceptions recorded after that. The tables kept
+ * incrementally must equal, row for row, the tables rebuilt from the event store.
  */
 class ProjectionRebuildTest extends LedgerApiTest {
 
@@ -53,6 +54,7 @@ class ProjectionRebuildTest extends LedgerApiTest {
         resolveSomeNAndRecodeSomeIllnessAsHoliday(north, northMarks);
         fixtures().delete(south, southPupils.get(2).upn(), LEAVER_LAST_DAY);
         closeADayAndOpenAnInsetDay(north);
+        crossSeptemberWithAYearGroupClosureAndExceptions(north, northPupils);
 
         readYourWrites.awaitProjections(); // the tables are read directly, not through an endpoint that waits
         Map<String, List<Map<String, Object>>> incremental = snapshot();
@@ -63,6 +65,9 @@ class ProjectionRebuildTest extends LedgerApiTest {
         assertThat(rebuilt.body().path("caughtUp").asBoolean()).isTrue();
         assertThat(rebuilt.body().path("eventsReplayed").asLong()).isEqualTo(eventCount());
         assertThat(incremental.get("projection_current_mark")).hasSizeGreaterThan(3 * PUPILS_PER_SCHOOL * 300);
+        assertThat(incremental.get("projection_year_group_exception")).hasSize(2);
+        assertThat(scheduledOnInductionDay(north, northPupils)).containsExactly(true, false, false, true, false, true,
+                false, true, true);
         for (String table : ProjectionTables.ALL) {
             assertThat(rebuilt.body().path("rows").path(table).asLong()).as(table)
                     .isEqualTo(incremental.get(table).size());
@@ -216,6 +221,54 @@ class ProjectionRebuildTest extends LedgerApiTest {
         body.put("reason", "closed on 4 Oct after a boiler failure; the INSET day of 24 Feb moved");
         var response = api().put("/api/v1/schools/" + urn + "/calendars/2024-25", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    private static final String INDUCTION_DAY = "2025-09-10";
+
+    /**
+     * The first days of 2025-26 are marked; then the school closes its induction day for year 8 (the pupils admitted
+     * in year 7), and records two exceptions: the first pupil stays in year 7 (so the day is his again), the second
+     * (admitted in year 8) is in year 8 again (so the day is closed for her).
+     */
+    private void crossSeptemberWithAYearGroupClosureAndExceptions(String urn, List<Pupil> pupils) {
+        List<Map<String, Object>> register = new ArrayList<>();
+        for (LocalDate day = LocalDate.of(2025, 9, 3); !day.isAfter(LocalDate.of(2025, 9, 12)); day = day.plusDays(1)) {
+            if (day.getDayOfWeek().getValue() > 5) {
+                continue;
+            }
+            for (Pupil pupil : pupils) {
+                for (String session : List.of("AM", "PM")) {
+                    register.add(mark(pupil.upn(), day.toString(), session, random.nextInt(5) == 0 ? "N" : "/"));
+                }
+            }
+        }
+        fixtures().recordMarks(urn, register);
+        Map<String, Object> calendar = new LinkedHashMap<>();
+        calendar.put("terms", List.of(Fixtures.term("2025-09-03", "2025-10-24")));
+        calendar.put("closures", List.of(Map.of("date", INDUCTION_DAY, "session", "BOTH", "reason",
+                "Year 8 induction", "yearGroups", List.of("8"))));
+        calendar.put("by", HEAD);
+        calendar.put("reason", "induction day for year 8");
+        var published = api().put("/api/v1/schools/" + urn + "/calendars/2025-26", calendar);
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        for (Map.Entry<Integer, String> exception : Map.of(0, "7", 1, "8").entrySet()) {
+            var recorded = api().put("/api/v1/schools/" + urn + "/pupils/" + pupils.get(exception.getKey()).upn()
+                    + "/year-groups/2025-26", Map.of("yearGroup", exception.getValue(), "reason",
+                    "year group for 2025-26 agreed with the parents", "by", HEAD));
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(200);
+        }
+    }
+
+    /** Whether each pupil's AM mark on the induction day counts, in the order of the pupils. */
+    private List<Boolean> scheduledOnInductionDay(String urn, List<Pupil> pupils) {
+        List<Boolean> scheduled = new ArrayList<>();
+        for (Pupil pupil : pupils) {
+            scheduled.add(jdbc.queryForObject("""
+                    SELECT scheduled FROM projection_current_mark
+                    WHERE urn = ? AND upn = ? AND session_date = DATE '2025-09-10' AND session = 'AM'""",
+                    Boolean.class, urn, pupil.upn()));
+        }
+        return scheduled;
     }
 
     private Map<String, List<Map<String, Object>>> snapshot() {

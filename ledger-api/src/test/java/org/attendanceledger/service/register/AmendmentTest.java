@@ -126,19 +126,62 @@ class AmendmentTest extends LedgerApiTest {
     }
 
     @Test
-    void moving_into_or_out_of_an_absence_family_is_an_authorisation_decision_too() {
+    void authorising_an_absence_or_withdrawing_an_authorisation_needs_a_grant_whatever_the_other_code() {
         String urn = fixtures().exampleSchool();
         String pupil = fixtures().admit(urn, "2024-09-04");
-        fixtures().recordMarks(urn, allDay(pupil, "/", "2024-10-01"));
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "/"), mark(pupil, "2024-10-01", "PM", "I")));
 
-        var presentToUnauthorised = fixtures().amend(urn, pupil, "2024-10-01", "AM", "O", "left site",
+        var presentToIll = fixtures().amend(urn, pupil, "2024-10-01", "AM", "I", "was ill after all",
+                UNGRANTED, "2024-10-02T09:00:00Z");
+        var illToPresent = fixtures().amend(urn, pupil, "2024-10-01", "PM", "\\", "was in after all",
                 UNGRANTED, "2024-10-02T09:00:00Z");
 
-        assertThat(presentToUnauthorised.status()).isEqualTo(403);
+        assertThat(presentToIll.status()).isEqualTo(403);
+        assertThat(presentToIll.body().path("code").asText()).isEqualTo("ACTOR_NOT_AUTHORISED");
+        assertThat(illToPresent.status()).isEqualTo(403);
     }
 
     @Test
-    void a_change_within_one_family_needs_no_grant() {
+    void correcting_an_unexplained_absence_to_late_or_present_or_another_unauthorised_code_needs_no_grant() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "N"), mark(pupil, "2024-10-01", "PM", "N"),
+                mark(pupil, "2024-10-02", "AM", "/")));
+
+        var nToLate = fixtures().amend(urn, pupil, "2024-10-01", "AM", "L", "arrived before the register closed",
+                UNGRANTED, "2024-10-01T09:30:00Z");
+        var nToHoliday = fixtures().amend(urn, pupil, "2024-10-01", "PM", "G", "holiday, leave never requested",
+                UNGRANTED, "2024-10-08T09:00:00Z");
+        var presentToUnauthorised = fixtures().amend(urn, pupil, "2024-10-02", "AM", "O", "left site",
+                UNGRANTED, "2024-10-02T11:00:00Z");
+
+        assertThat(nToLate.status()).isEqualTo(201);
+        assertThat(nToHoliday.status()).isEqualTo(201);
+        assertThat(presentToUnauthorised.status()).isEqualTo(201);
+    }
+
+    @Test
+    void a_person_giving_a_staff_id_must_be_its_holder() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        fixtures().grant(urn, HEAD, "AUTHORISE_ABSENCE", "2024-09-01");
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "N"), mark(pupil, "2024-10-01", "PM", "N")));
+        Map<String, String> borrowing = actor("Tom Teacher", "Class teacher", HEAD.get("staffId"));
+
+        var borrowed = fixtures().amend(urn, pupil, "2024-10-01", "AM", "I", "parent rang", borrowing,
+                "2024-10-02T09:00:00Z");
+        var routine = fixtures().amend(urn, pupil, "2024-10-01", "PM", "O", "no reason given", borrowing,
+                "2024-10-08T09:00:00Z");
+
+        assertThat(borrowed.status()).isEqualTo(422);
+        assertThat(borrowed.body().path("code").asText()).isEqualTo("ACTOR_MISMATCH");
+        assertThat(routine.status()).isEqualTo(422);
+        assertThat(routine.body().path("code").asText()).isEqualTo("ACTOR_MISMATCH");
+        assertThat(history(urn, pupil, "2024-10-01", "AM").path("entries")).hasSize(1);
+    }
+
+    @Test
+    void a_change_within_the_unauthorised_family_needs_no_grant_but_one_within_the_authorised_family_does() {
         String urn = fixtures().exampleSchool();
         String pupil = fixtures().admit(urn, "2024-09-04");
         fixtures().recordMarks(urn, List.of(mark(pupil, "2024-10-01", "AM", "N"), mark(pupil, "2024-10-01", "PM", "I")));
@@ -149,7 +192,7 @@ class AmendmentTest extends LedgerApiTest {
                 UNGRANTED, "2024-10-02T09:00:00Z");
 
         assertThat(nToO.status()).isEqualTo(201);
-        assertThat(iToM.status()).isEqualTo(201);
+        assertThat(iToM.status()).isEqualTo(403);
     }
 
     @Test

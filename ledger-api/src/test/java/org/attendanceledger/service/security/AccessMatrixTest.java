@@ -109,6 +109,7 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("POST", "/api/v1/schools/{urn}/pupils", SCHOOL_WRITERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}", SCHOOL_SETUP_READERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/pupils/{upn}/deletion", SCHOOL_WRITERS),
+            new Endpoint("PUT", "/api/v1/schools/{urn}/pupils/{upn}/year-groups/{academicYear}", SCHOOL_WRITERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/marks", SCHOOL_WRITERS),
             new Endpoint("POST", "/api/v1/schools/{urn}/marks/{upn}/{date}/{session}/amendments", SCHOOL_WRITERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/registers/{date}/{session}", SCHOOL_REGISTER_READERS),
@@ -121,7 +122,17 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("GET", "/api/v1/las/{laCode}/absence-lists/{kind}", LA_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/penalty-threshold", LA_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/overdue-n", LA_READERS),
-            new Endpoint("GET", "/api/v1/audit/events", union(ADMINS, EVERY_AUDITOR)));
+            new Endpoint("GET", "/api/v1/audit/events", union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/backdated-amendments?from=2024-09-01&to=2024-09-30",
+                    union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/log/public-key",
+                    union(ADMINS, EVERY_AUDITOR, MIS, Who.MIS_OF_OTHER_SCHOOL, LA_OFFICER, Who.LA_OFFICER_OF_OTHER_LA)),
+            new Endpoint("GET", "/api/v1/audit/log/tree-head", union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/log/entries", union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/log/proofs/inclusion?logIndex=0", union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/log/proofs/consistency?first=0&second=1",
+                    union(ADMINS, EVERY_AUDITOR)),
+            new Endpoint("GET", "/api/v1/audit/log/verify", union(ADMINS, UNSCOPED_AUDITOR)));
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_against_every_caller() {

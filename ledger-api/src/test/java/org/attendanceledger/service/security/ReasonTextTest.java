@@ -74,6 +74,8 @@ class ReasonTextTest extends LedgerApiTest {
 
     @Test
     void an_auditor_of_the_school_reads_the_reason_in_the_event_feed() {
+        // The feed pages by the tamper-evident log, which logs an event a moment after it commits.
+        awaitLogged();
         var feed = as("auditor", List.of(urn), List.of()).get("/api/v1/audit/events?limit=1000");
 
         assertThat(feed.status()).isEqualTo(200);

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class ScopedEventFeedTest extends LedgerApiTest {
 
     private List<String> schoolsInFeed(LedgerClient reader) {
+        awaitLogged();
         List<String> schools = new ArrayList<>();
         long after = 0;
         while (true) {

@@ -50,10 +50,18 @@ public class Fixtures {
 
     /** A school with its own morning register policy. */
     public String school(String laCode, String amRegisterStart, int windowMinutes, boolean closingInstantIsLate) {
+        return school(laCode, Map.of("amRegisterStart", amRegisterStart, "registerWindowMinutes", windowMinutes,
+                "closingInstantIsLate", closingInstantIsLate));
+    }
+
+    /** A school with the default register policy (08:50 and 13:15, 30 minutes) but for the fields given. */
+    public String school(String laCode, Map<String, Object> policy) {
         String urn = String.valueOf(NEXT_URN.incrementAndGet());
-        var response = api.post("/api/v1/schools", Map.of("urn", urn, "name", "Example School " + urn,
-                "laCode", laCode, "amRegisterStart", amRegisterStart, "pmRegisterStart", "13:15",
-                "registerWindowMinutes", windowMinutes, "closingInstantIsLate", closingInstantIsLate));
+        Map<String, Object> body = new LinkedHashMap<>(Map.of("urn", urn, "name", "Example School " + urn,
+                "laCode", laCode, "amRegisterStart", "08:50", "pmRegisterStart", "13:15",
+                "registerWindowMinutes", 30, "closingInstantIsLate", false));
+        body.putAll(policy);
+        var response = api.post("/api/v1/schools", body);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return urn;
     }

@@ -1,5 +1,6 @@
 package org.attendanceledger.service.support;
 
+import org.attendanceledger.service.audit.LogAppender;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -26,6 +27,9 @@ public abstract class LedgerApiTest {
     @Autowired
     protected JdbcTemplate jdbc;
 
+    @Autowired
+    private LogAppender logAppender;
+
     private LedgerClient client;
     private Fixtures fixtures;
 
@@ -42,6 +46,14 @@ public abstract class LedgerApiTest {
             fixtures = new Fixtures(api());
         }
         return fixtures;
+    }
+
+    /**
+     * Waits until the tamper-evident log holds every event committed so far and a head is signed at that size (the
+     * appender logs a moment after commit; the feed and the log's reads show logged events only).
+     */
+    protected void awaitLogged() {
+        logAppender.catchUp();
     }
 
     protected long eventCount() {

@@ -45,6 +45,28 @@ public class LedgerClient {
         return send("DELETE", path, null);
     }
 
+    /** A body that is not JSON (CSV, PDF text), as it came. */
+    public record TextResponse(int status, String contentType, String body) {
+    }
+
+    /** A GET asking for another representation than JSON. */
+    public TextResponse getAs(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", accept);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a raw body as-is, to test malformed JSON. */
     public Response postRaw(String path, String rawBody) {
         return exchange("POST", path, rawBody);

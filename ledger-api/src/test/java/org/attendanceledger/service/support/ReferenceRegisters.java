@@ -36,6 +36,24 @@ public final class ReferenceRegisters {
         return new YearRegister(upn);
     }
 
+    /**
+     * The given marks, and present at every other session of 2024-25 up to and including {@code until}: a complete
+     * register, as the worked cases assume.
+     */
+    public static List<Map<String, Object>> presentOtherwise(String upn, List<Map<String, Object>> marks,
+                                                             String until) {
+        List<Map<String, Object>> complete = new ArrayList<>(marks);
+        java.util.Set<String> given = new java.util.HashSet<>();
+        marks.forEach(mark -> given.add(mark.get("date") + " " + mark.get("session")));
+        for (SessionSlot slot : SESSIONS_2024_25) {
+            if (!slot.date().isAfter(LocalDate.parse(until)) && !given.contains(slot.date() + " " + slot.session())) {
+                complete.add(Fixtures.mark(upn, slot.date().toString(), slot.session().name(),
+                        present(slot.session())));
+            }
+        }
+        return complete;
+    }
+
     /** The present code of a session: {@code /} in the morning, {@code \} in the afternoon. */
     public static String present(Session session) {
         return session == Session.AM ? "/" : "\\";

@@ -13,6 +13,7 @@ public record DeletePupil(
         LocalDate lastDayOnRoll,
         DeletionGround ground,
         String reason,
+        String evidenceReference,
         Actor by,
         Instant recordedAt) {
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.attendanceledger.common.Actor;
 
-/** A pupil came off roll after {@code lastDayOnRoll}, on a lawful ground. */
+/**
+ * A pupil came off roll after {@code lastDayOnRoll}, on a lawful ground. {@code evidenceReference} points at the
+ * school's evidence for the ground (e.g. the written notice of home education); null when none was given, and in
+ * events stored before it existed.
+ */
 public record PupilDeleted(
         String enrolmentId,
         String urn,
@@ -14,5 +18,6 @@ public record PupilDeleted(
         DeletionGround ground,
         String reason,
         Actor by,
-        Instant recordedAt) implements EnrolmentEvent {
+        Instant recordedAt,
+        String evidenceReference) implements EnrolmentEvent {
 }

@@ -15,5 +15,7 @@ public record RegisterSchool(
         int registerWindowMinutes,
         boolean closingInstantIsLate,
         Actor by,
-        Instant recordedAt) {
+        Instant recordedAt,
+        LocalTime amSessionEnd,
+        LocalTime pmSessionEnd) {
 }

@@ -4,7 +4,10 @@ import java.time.Instant;
 import java.time.LocalTime;
 import org.attendanceledger.common.Actor;
 
-/** A school joined the ledger, with the register policy that decides L against U. */
+/**
+ * A school joined the ledger, with the register policy that decides L against U. The session ends came later to the
+ * contract: events stored before them read as null (no stated end).
+ */
 public record SchoolRegistered(
         String urn,
         String name,
@@ -14,5 +17,7 @@ public record SchoolRegistered(
         int registerWindowMinutes,
         boolean closingInstantIsLate,
         Actor by,
-        Instant recordedAt) implements SchoolEvent {
+        Instant recordedAt,
+        LocalTime amSessionEnd,
+        LocalTime pmSessionEnd) implements SchoolEvent {
 }

@@ -1,0 +1,128 @@
+package org.attendanceledger.service.leave;
+
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.attendanceledger.calendar.Session;
+import org.attendanceledger.calendar.SessionSlot;
+import org.attendanceledger.leave.GrantedLeave;
+import org.attendanceledger.leave.api.LeaveDecision;
+import org.attendanceledger.leave.api.LeaveOfAbsenceDecided;
+import org.attendanceledger.leave.api.LeaveOfAbsenceRequested;
+import org.attendanceledger.leave.api.LeaveOfAbsenceWithdrawn;
+import org.attendanceledger.leave.api.LeaveRequester;
+import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The school's requests for leave of absence and their decisions, kept in step with the leave events. */
+@Component
+@ProcessingGroup(AxonConfiguration.WRITE_SIDE)
+public class LeaveDirectory {
+
+    private final JdbcTemplate jdbc;
+
+    public LeaveDirectory(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A request as the school's list shows it (the circumstance stays in the event: it may be health data). */
+    public record LeaveRequestView(String id, String upn, SessionSlot from, SessionSlot to, LeaveRequester requestedBy,
+                                   Instant requestedAt, LeaveDecision decision, String code, LocalDate decidedOn,
+                                   LocalDate withdrawnOn) {
+    }
+
+    /** A mark with a leave code on a session no granted leave covers. */
+    public record LeaveWithoutDecision(String upn, LocalDate date, Session session, String code) {
+    }
+
+    @EventHandler
+    void on(LeaveOfAbsenceRequested event) {
+        jdbc.update("""
+                INSERT INTO leave_request (request_id, urn, upn, from_date, from_session, to_date, to_session,
+                                           requested_by, recorded_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                event.requestId(), event.urn(), event.upn(), Date.valueOf(event.from().date()),
+                event.from().session().name(), Date.valueOf(event.to().date()), event.to().session().name(),
+                event.requestedBy().name(), Timestamp.from(event.recordedAt()));
+    }
+
+    @EventHandler
+    void on(LeaveOfAbsenceDecided event) {
+        jdbc.update("UPDATE leave_request SET decision = ?, code = ?, decided_on = ? WHERE request_id = ?",
+                event.decision().name(), event.code(), Date.valueOf(event.decidedOn()), event.requestId());
+    }
+
+    @EventHandler
+    void on(LeaveOfAbsenceWithdrawn event) {
+        jdbc.update("UPDATE leave_request SET withdrawn_on = ? WHERE request_id = ?",
+                Date.valueOf(event.withdrawnOn()), event.requestId());
+    }
+
+    public Optional<LeaveRequestView> find(String urn, String requestId) {
+        return jdbc.query("SELECT * FROM leave_request WHERE urn = ? AND request_id = ?", (rs, i) -> view(rs),
+                urn, requestId).stream().findFirst();
+    }
+
+    /** A request already recorded with exactly these terms, so that a retried request records nothing twice. */
+    public Optional<LeaveRequestView> findIdentical(String urn, String upn, SessionSlot from, SessionSlot to,
+                                                    LeaveRequester requestedBy) {
+        return jdbc.query("""
+                SELECT * FROM leave_request WHERE urn = ? AND upn = ? AND from_date = ? AND from_session = ?
+                  AND to_date = ? AND to_session = ? AND requested_by = ?""", (rs, i) -> view(rs),
+                urn, upn, Date.valueOf(from.date()), from.session().name(), Date.valueOf(to.date()),
+                to.session().name(), requestedBy.name()).stream().findFirst();
+    }
+
+    /**
+     * The school's marks with a leave code (C, C1, C2, J1, M, R, S, T) on sessions no granted leave covers, in order
+     * of pupil and session: accepted, because paper decisions may lag (rules 5.3), but listed so that they are made.
+     */
+    public List<LeaveWithoutDecision> leaveWithoutDecision(String urn, LocalDate from, LocalDate to) {
+        Map<String, List<GrantedLeave>> grants = new HashMap<>();
+        jdbc.query("SELECT * FROM leave_request WHERE urn = ? AND decision = 'GRANTED'", rs -> {
+            grants.computeIfAbsent(rs.getString("upn"), k -> new ArrayList<>()).add(new GrantedLeave(
+                    rs.getString("request_id"), rs.getString("upn"), slot(rs, "from"), slot(rs, "to"),
+                    rs.getString("code"), rs.getObject("withdrawn_on", LocalDate.class)));
+        }, urn);
+        List<LeaveWithoutDecision> found = new ArrayList<>();
+        jdbc.query("""
+                SELECT upn, session_date, session, code FROM register_entry
+                WHERE urn = ? AND code = ANY (?) AND session_date BETWEEN ? AND ?
+                ORDER BY upn, session_date, session""", rs -> {
+            SessionSlot session = new SessionSlot(rs.getObject("session_date", LocalDate.class),
+                    Session.valueOf(rs.getString("session")));
+            boolean covered = grants.getOrDefault(rs.getString("upn"), List.of()).stream()
+                    .anyMatch(grant -> grant.covers(session));
+            if (!covered) {
+                found.add(new LeaveWithoutDecision(rs.getString("upn"), session.date(), session.session(),
+                        rs.getString("code")));
+            }
+        }, urn, GrantedLeave.LEAVE_CODES.toArray(String[]::new), Date.valueOf(from), Date.valueOf(to));
+        return found;
+    }
+
+    private static LeaveRequestView view(ResultSet rs) throws SQLException {
+        String decision = rs.getString("decision");
+        return new LeaveRequestView(rs.getString("request_id"), rs.getString("upn"), slot(rs, "from"),
+                slot(rs, "to"), LeaveRequester.valueOf(rs.getString("requested_by")),
+                rs.getTimestamp("recorded_at").toInstant(), decision == null ? null : LeaveDecision.valueOf(decision),
+                rs.getString("code"), rs.getObject("decided_on", LocalDate.class),
+                rs.getObject("withdrawn_on", LocalDate.class));
+    }
+
+    private static SessionSlot slot(ResultSet rs, String prefix) throws SQLException {
+        return new SessionSlot(rs.getObject(prefix + "_date", LocalDate.class),
+                Session.valueOf(rs.getString(prefix + "_session")));
+    }
+}
