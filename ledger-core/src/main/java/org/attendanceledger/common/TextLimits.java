@@ -30,7 +30,11 @@ public final class TextLimits {
             Map.entry("idempotencyKey", 200),
             Map.entry("yearGroup", 20),
             Map.entry("yearGroups", 20),
-            Map.entry("policyVersion", 50));
+            Map.entry("policyVersion", 50),
+            // Why leave is asked for: free text like a reason, and as likely to be health data.
+            Map.entry("circumstance", 2000),
+            // The LA's opaque reference for a parent (V111's column): never a name.
+            Map.entry("parentRef", 100));
 
     /** The earliest and latest day the ledger accepts in any date or timestamp (issue 12: 1990-2100). */
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1990, 1, 1);

@@ -58,12 +58,13 @@ public class PenaltyThresholdController {
      * the threshold, that window of school weeks (Mondays) and the sessions counted in it, and the highest count.
      */
     public record ThresholdView(String urn, String upn, LocalDate from, LocalDate to, boolean met,
-                                SessionView firstMetAt, ThresholdWindow window, List<CountedSession> sessions,
-                                int maxCountInAnyWindow) {
+                                SessionView firstMetAt, SessionView breachAt, ThresholdWindow window,
+                                List<CountedSession> sessions, int maxCountInAnyWindow) {
 
         static ThresholdView of(PupilKey pupil, DateRange period, ThresholdAssessment assessment) {
             return new ThresholdView(pupil.urn(), pupil.upn(), period.from(), period.to(), assessment.met(),
-                    SessionView.of(assessment.firstMetAt()), assessment.window(),
+                    SessionView.of(assessment.firstMetAt()), SessionView.of(assessment.breachAt()),
+                    assessment.window(),
                     assessment.sessions().stream().map(CountedSession::of).toList(),
                     assessment.maxCountInAnyWindow());
         }
