@@ -98,5 +98,9 @@ public enum ErrorCode {
     /** The request firewall refused the URL or a header (path traversal, ';', NUL, a backslash and the like). */
     REQUEST_REJECTED,
     /** A read asked as known at an instant that has not come yet. */
-    AS_KNOWN_AT_IN_FUTURE
+    AS_KNOWN_AT_IN_FUTURE,
+    /** The database cannot be reached (stopped, restarting or unreachable); nothing was stored, retry later. */
+    DATABASE_UNAVAILABLE,
+    /** No dead-lettered sequence of the projections has that identifier. */
+    UNKNOWN_DEAD_LETTER
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.service.http.ProblemWriter;
 import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -59,6 +60,11 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     public static ResponseEntity<ProblemDetail> forbidden() {
         return ProblemHandler.problem(HttpStatus.FORBIDDEN, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL,
                 List.of(ApiError.of(null, null, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL)));
+    }
+
+    /** The database could not be asked whether an issued key is active: an outage, not a refusal. */
+    void databaseUnavailable(HttpServletResponse response) throws IOException {
+        write(response, DatabaseUnavailable.problem());
     }
 
     private void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
