@@ -109,6 +109,32 @@ class AsKnownAtApiTest extends LedgerApiTest {
     }
 
     @Test
+    void overdue_n_and_missing_marks_replay_as_they_were_before_the_register_was_corrected()
+            throws InterruptedException {
+        String urn = fixtures().exampleSchool(ProjectionReader.newLaCode());
+        String upn = fixtures().admit(urn, "2024-09-04");
+        fixtures().recordMarks(urn, List.of(Fixtures.mark(upn, "2024-10-07", "AM", "N")));
+        get("/api/v1/schools/" + urn + "/overdue-n?asOf=2024-12-01");
+        Instant before = now();
+        assertThat(fixtures().amend(urn, upn, "2024-10-07", "AM", "O", "no reason given", HEAD,
+                "2024-10-15T09:00:00Z").status()).isEqualTo(201);
+        fixtures().recordMarks(urn, List.of(Fixtures.mark(upn, "2024-10-07", "PM", "\\")));
+        String then = "asKnownAt=" + before;
+        String missing = "/api/v1/schools/" + urn + "/missing-marks?from=2024-10-07&to=2024-10-07";
+
+        JsonNode overdueThen = get("/api/v1/schools/" + urn + "/overdue-n?asOf=2024-12-01&" + then);
+        JsonNode overdueNow = get("/api/v1/schools/" + urn + "/overdue-n?asOf=2024-12-01");
+        JsonNode missingThen = get(missing + "&" + then);
+        JsonNode missingNow = get(missing);
+
+        assertThat(overdueThen.path("items")).extracting(i -> i.path("upn").asText()).containsExactly(upn);
+        assertThat(overdueNow.path("items")).isEmpty();
+        assertThat(missingThen.path("missingMarks").asInt()).isEqualTo(1);
+        assertThat(missingThen.path("sessions").get(0).path("session").asText()).isEqualTo("PM");
+        assertThat(missingNow.path("missingMarks").asInt()).isZero();
+    }
+
+    @Test
     void an_instant_before_the_pupil_was_admitted_gives_empty_answers_and_one_in_the_future_is_refused() {
         String laCode = ProjectionReader.newLaCode();
         String urn = fixtures().exampleSchool(laCode);
