@@ -102,5 +102,11 @@ public enum ErrorCode {
     /** The database cannot be reached (stopped, restarting or unreachable); nothing was stored, retry later. */
     DATABASE_UNAVAILABLE,
     /** No dead-lettered sequence of the projections has that identifier. */
-    UNKNOWN_DEAD_LETTER
+    UNKNOWN_DEAD_LETTER,
+    /** D was posted for a pupil who is not dual registered with another school on roll that day (rules 8.2). */
+    NOT_DUAL_REGISTERED,
+    /** D was posted for a session the pupil is not expected at in the other school's calendar: no D is needed then. */
+    NO_SESSION_AT_OTHER_SCHOOL,
+    /** Ending a dual registration without the other school's consent, who gave it and when [REG24 reg 9(1)(c)]. */
+    OTHER_SCHOOL_CONSENT_MISSING
 }

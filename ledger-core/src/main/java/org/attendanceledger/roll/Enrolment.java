@@ -13,6 +13,9 @@ import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.roll.api.AdmitPupil;
 import org.attendanceledger.roll.api.DeletePupil;
+import org.attendanceledger.roll.api.DeletionGround;
+import org.attendanceledger.roll.api.DualRegistration;
+import org.attendanceledger.roll.api.OtherSchoolConsent;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.RecordYearGroupException;
@@ -69,8 +72,16 @@ public class Enrolment {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "startingDay",
                     "a new starting day must come after the last day on roll, " + lastDayOnRoll);
         }
+        DualRegistration dual = command.dualRegistration();
+        if (dual != null && (dual.otherUrn() == null || dual.otherUrn().equals(command.urn()))) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "dualRegistration.otherUrn",
+                    "a dual registration links two different schools");
+        }
+        if (dual != null && dual.role() == null) {
+            throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "dualRegistration.role", "MAIN or SUBSIDIARY");
+        }
         apply(new PupilAdmitted(command.enrolmentId(), command.urn(), command.upn(), command.startingDay(),
-                command.yearGroup(), command.by(), command.recordedAt()));
+                command.yearGroup(), command.by(), command.recordedAt(), dual));
     }
 
     @CommandHandler
@@ -92,9 +103,10 @@ public class Enrolment {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "lastDayOnRoll",
                     "the last day on roll cannot come before the starting day, " + startingDay);
         }
+        requireConsentExactlyForEndingDualRegistration(command);
         apply(new PupilDeleted(enrolmentId, command.urn(), command.upn(), startingDay, command.lastDayOnRoll(),
                 command.ground(), command.reason().strip(), command.by(), command.recordedAt(),
-                command.evidenceReference()));
+                command.evidenceReference(), command.otherSchoolConsent()));
     }
 
     /**
@@ -133,12 +145,34 @@ public class Enrolment {
                 "not a year group: one of " + String.join(", ", YearGroups.LADDER));
     }
 
+    /**
+     * Ending a dual registration needs the other school's consent, with who gave it and when [REG24 reg 9(1)(c)];
+     * a consent on any other ground would be a record of something the ground does not involve, so it is refused.
+     */
+    private static void requireConsentExactlyForEndingDualRegistration(DeletePupil command) {
+        OtherSchoolConsent consent = command.otherSchoolConsent();
+        if (command.ground() != DeletionGround.DUAL_REGISTRATION_ENDED) {
+            if (consent != null) {
+                throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "otherSchoolConsent",
+                        "the other school's consent belongs only to the ground DUAL_REGISTRATION_ENDED");
+            }
+            return;
+        }
+        if (consent == null || consent.otherUrn() == null || consent.on() == null || consent.by() == null
+                || !consent.by().hasNameAndPosition()) {
+            throw new RuleViolation(ErrorCode.OTHER_SCHOOL_CONSENT_MISSING, "otherSchoolConsent",
+                    "ending a dual registration needs the other school's consent: who gave it (name and position)"
+                            + " and on which day");
+        }
+    }
+
     /** A retried deletion stores nothing twice. */
     private boolean isRepeatOfLastDeletion(DeletePupil command) {
         return lastDeletion != null && lastDeletion.lastDayOnRoll().equals(command.lastDayOnRoll())
                 && lastDeletion.ground() == command.ground() && command.reason() != null
                 && lastDeletion.reason().equals(command.reason().strip())
-                && Objects.equals(lastDeletion.evidenceReference(), command.evidenceReference());
+                && Objects.equals(lastDeletion.evidenceReference(), command.evidenceReference())
+                && Objects.equals(lastDeletion.otherSchoolConsent(), command.otherSchoolConsent());
     }
 
     private static void requireIdentified(boolean identified) {

@@ -7,6 +7,9 @@ import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.roll.api.AdmitPupil;
 import org.attendanceledger.roll.api.DeletePupil;
 import org.attendanceledger.roll.api.DeletionGround;
+import org.attendanceledger.roll.api.DualRegistration;
+import org.attendanceledger.roll.api.DualRole;
+import org.attendanceledger.roll.api.OtherSchoolConsent;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.RecordYearGroupException;
@@ -23,20 +26,20 @@ class EnrolmentTest {
     private final AggregateTestFixture<Enrolment> fixture = new AggregateTestFixture<>(Enrolment.class);
 
     private static PupilAdmitted admitted(LocalDate startingDay) {
-        return new PupilAdmitted(ID, "100001", "H801200001001", startingDay, "7", OFFICE, NOW);
+        return new PupilAdmitted(ID, "100001", "H801200001001", startingDay, "7", OFFICE, NOW, null);
     }
 
     @Test
     void a_pupil_goes_on_roll_from_the_starting_day() {
         fixture.givenNoPriorActivity()
-                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "7", OFFICE, NOW))
+                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "7", OFFICE, NOW, null))
                 .expectEvents(admitted(START));
     }
 
     @Test
     void a_pupil_on_roll_cannot_be_admitted_twice() {
         fixture.given(admitted(START))
-                .when(new AdmitPupil(ID, "100001", "H801200001001", START.plusDays(30), "7", OFFICE, NOW))
+                .when(new AdmitPupil(ID, "100001", "H801200001001", START.plusDays(30), "7", OFFICE, NOW, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -46,11 +49,11 @@ class EnrolmentTest {
         LocalDate last = LocalDate.of(2024, 10, 4);
         fixture.given(admitted(START))
                 .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.MOVED_AWAY, "moved", "A/D1 form 2024-17",
-                        OFFICE, NOW))
+                        OFFICE, NOW, null))
                 .expectEvents(new PupilDeleted(ID, "100001", "H801200001001", START, last, DeletionGround.MOVED_AWAY,
-                        "moved", OFFICE, NOW, "A/D1 form 2024-17"));
+                        "moved", OFFICE, NOW, "A/D1 form 2024-17", null));
         fixture.given(admitted(START))
-                .when(new DeletePupil(ID, "100001", "H801200001001", last, null, "moved", null, OFFICE, NOW))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, null, "moved", null, OFFICE, NOW, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -60,12 +63,12 @@ class EnrolmentTest {
         LocalDate last = LocalDate.of(2024, 10, 4);
         LocalDate back = LocalDate.of(2025, 1, 7);
         PupilDeleted left = new PupilDeleted(ID, "100001", "H801200001001", START, last, DeletionGround.MOVED_AWAY,
-                "moved", OFFICE, NOW, null);
+                "moved", OFFICE, NOW, null, null);
         fixture.given(admitted(START), left)
-                .when(new AdmitPupil(ID, "100001", "H801200001001", back, "7", OFFICE, NOW))
+                .when(new AdmitPupil(ID, "100001", "H801200001001", back, "7", OFFICE, NOW, null))
                 .expectEvents(admitted(back));
         fixture.given(admitted(START), left)
-                .when(new AdmitPupil(ID, "100001", "H801200001001", last, "7", OFFICE, NOW))
+                .when(new AdmitPupil(ID, "100001", "H801200001001", last, "7", OFFICE, NOW, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class);
     }
@@ -73,7 +76,7 @@ class EnrolmentTest {
     @Test
     void an_admission_year_group_must_be_on_the_ladder() {
         fixture.givenNoPriorActivity()
-                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "Year 7", OFFICE, NOW))
+                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "Year 7", OFFICE, NOW, null))
                 .expectNoEvents()
                 .expectException(RuleViolation.class)
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("not a year group"));
@@ -132,10 +135,40 @@ class EnrolmentTest {
     void a_year_after_the_pupil_left_is_not_a_year_on_roll() {
         LocalDate last = LocalDate.of(2024, 10, 4);
         fixture.given(admitted(START), new PupilDeleted(ID, "100001", "H801200001001", START, last,
-                        DeletionGround.MOVED_AWAY, "moved", OFFICE, NOW, null))
+                        DeletionGround.MOVED_AWAY, "moved", OFFICE, NOW, null, null))
                 .when(new RecordYearGroupException(ID, "100001", "H801200001001", "2025-26", "7", "kept back",
                         OFFICE, NOW))
                 .expectNoEvents()
                 .expectExceptionMessage(org.hamcrest.Matchers.containsString("not on the school's roll"));
+    }
+
+    @Test
+    void ending_a_dual_registration_needs_the_other_schools_consent_and_no_other_ground_carries_one() {
+        LocalDate last = LocalDate.of(2024, 10, 4);
+        OtherSchoolConsent consent = new OtherSchoolConsent("100002", OFFICE, LocalDate.of(2024, 10, 3));
+        fixture.given(admitted(START))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.DUAL_REGISTRATION_ENDED,
+                        "back full time", null, OFFICE, NOW, null))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("needs the other school's consent"));
+        fixture.given(admitted(START))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.MOVED_AWAY, "moved", null,
+                        OFFICE, NOW, consent))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("only to the ground"));
+        fixture.given(admitted(START))
+                .when(new DeletePupil(ID, "100001", "H801200001001", last, DeletionGround.DUAL_REGISTRATION_ENDED,
+                        "back full time", null, OFFICE, NOW, consent))
+                .expectEvents(new PupilDeleted(ID, "100001", "H801200001001", START, last,
+                        DeletionGround.DUAL_REGISTRATION_ENDED, "back full time", OFFICE, NOW, null, consent));
+    }
+
+    @Test
+    void a_dual_registration_links_two_different_schools() {
+        fixture.givenNoPriorActivity()
+                .when(new AdmitPupil(ID, "100001", "H801200001001", START, "7", OFFICE, NOW,
+                        new DualRegistration("100001", DualRole.SUBSIDIARY, START)))
+                .expectNoEvents()
+                .expectExceptionMessage(org.hamcrest.Matchers.containsString("two different schools"));
     }
 }

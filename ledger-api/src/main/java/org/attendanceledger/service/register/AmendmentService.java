@@ -19,6 +19,7 @@ import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.roll.DualRegistrationRules;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
@@ -35,9 +36,11 @@ public class AmendmentService {
     private final CalendarDirectory calendars;
     private final RollDirectory roll;
     private final CommandSender commands;
+    private final DualRegistrationRules dualRegistration;
 
     public AmendmentService(SchoolDirectory schools, RegisterEntryDirectory entries, CalendarDirectory calendars,
-                            RollDirectory roll, CommandSender commands) {
+                            RollDirectory roll, CommandSender commands, DualRegistrationRules dualRegistration) {
+        this.dualRegistration = dualRegistration;
         this.schools = schools;
         this.entries = entries;
         this.calendars = calendars;
@@ -73,6 +76,8 @@ public class AmendmentService {
         MarkRules.timingViolations(amendment.code(), date, session, policy, amendment.amendedAt(), "amendedAt",
                 Instant.now()).forEach(violation -> errors.add(ApiError.of(null, violation)));
         checkClosureCodes(urn, upn, asItem).ifPresent(errors::add);
+        dualRegistration.refusal(urn, upn, date, session, amendment.code())
+                .ifPresent(violation -> errors.add(ApiError.of(null, violation)));
         MarkRules.Lateness lateness = MarkRules.judgeLateness(amendment.code(), amendment.minutesLate(),
                 amendment.arrivalTime(), session, policy);
         lateness.violations().forEach(violation -> errors.add(ApiError.of(null, violation)));

@@ -14,6 +14,7 @@ import org.attendanceledger.roll.Upn;
 import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.service.calendar.CalendarDirectory;
 import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.roll.DualRegistrationRules;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
@@ -22,8 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * Checks every mark of a batch against the rules that span aggregates: the session exists in the school's calendar,
  * the pupil is on roll that day, the code is in force on the session date, lateness fits the code and the policy in
- * force on the session date, and the session has started unless the code may be entered in advance (the rules
- * themselves are {@link MarkRules}).
+ * force on the session date, the session has started unless the code may be entered in advance (the rules
+ * themselves are {@link MarkRules}), and a D has a dual registration behind it ({@link DualRegistrationRules}).
  * Every bad item is reported, so the MIS can fix the whole register in one go.
  */
 @Component
@@ -36,10 +37,12 @@ public class MarkValidator {
 
     private final CalendarDirectory calendars;
     private final RollDirectory roll;
+    private final DualRegistrationRules dualRegistration;
 
-    public MarkValidator(CalendarDirectory calendars, RollDirectory roll) {
+    public MarkValidator(CalendarDirectory calendars, RollDirectory roll, DualRegistrationRules dualRegistration) {
         this.calendars = calendars;
         this.roll = roll;
+        this.dualRegistration = dualRegistration;
     }
 
     /** A valid item, with the minutes late derived from the arrival time where the MIS gave only the time. */
@@ -105,6 +108,9 @@ public class MarkValidator {
             errors.add(ApiError.of(index, "code", ErrorCode.CODE_NOT_FOR_PUPIL_ON_ROLL,
                     "Z means not yet on roll, but the pupil is on roll on " + item.date()
                             + ": an absence is recorded with an absence code"));
+        } else {
+            dualRegistration.refusal(school.urn(), item.upn(), item.date(), item.session(), item.code())
+                    .ifPresent(violation -> errors.add(ApiError.of(index, violation)));
         }
         return minutesLate;
     }

@@ -9,6 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.attendanceledger.common.EventMetadata;
+import org.attendanceledger.roll.api.DualRegistration;
+import org.attendanceledger.roll.api.DualRole;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
@@ -18,6 +23,8 @@ import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,9 +43,22 @@ public class RollDirectory {
     }
 
     @EventHandler
-    void on(PupilAdmitted event) {
+    void on(PupilAdmitted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
+            EventMessage<?> message) {
         jdbc.update("INSERT INTO roll_period (urn, upn, starting_day, year_group) VALUES (?, ?, ?, ?)",
                 event.urn(), event.upn(), Date.valueOf(event.startingDay()), event.yearGroup());
+        DualRegistration dual = event.dualRegistration();
+        if (dual != null) {
+            Timestamp received = Timestamp.from(receivedAt == null ? message.getTimestamp() : Instant.parse(receivedAt));
+            // Both directions: the admitted stay with its role, the other school's stay with the opposite one.
+            String link = """
+                    INSERT INTO dual_registration (urn, upn, starting_day, other_urn, other_starting_day, role,
+                                                   received_at) VALUES (?, ?, ?, ?, ?, ?, ?)""";
+            jdbc.update(link, event.urn(), event.upn(), Date.valueOf(event.startingDay()), dual.otherUrn(),
+                    Date.valueOf(dual.otherStartingDay()), dual.role().name(), received);
+            jdbc.update(link, dual.otherUrn(), event.upn(), Date.valueOf(dual.otherStartingDay()), event.urn(),
+                    Date.valueOf(event.startingDay()), dual.role().opposite().name(), received);
+        }
     }
 
     @EventHandler
@@ -82,6 +102,46 @@ public class RollDirectory {
                 },
                 urn, pupils);
         return byUpn;
+    }
+
+    /**
+     * A stay's link to the pupil's stay at another school: the other school, this stay's role, and the other stay
+     * (which gives the pupil's year group there).
+     */
+    public record DualLink(String otherUrn, DualRole role, RollPeriod otherStay) {
+    }
+
+    /** The links of the pupil's stay at the school on the date to other schools' stays covering the date too. */
+    public List<DualLink> dualLinksOn(String urn, String upn, LocalDate date) {
+        return periodCovering(periods(urn, List.of(upn)).get(upn), date)
+                .map(stay -> dualLinks(urn, upn, stay.startingDay()).stream()
+                        .filter(link -> link.otherStay().covers(date)).toList())
+                .orElse(List.of());
+    }
+
+    /** Every link of one stay, whether or not the other stay is still open. */
+    public List<DualLink> dualLinks(String urn, String upn, LocalDate startingDay) {
+        record Row(String otherUrn, LocalDate otherStartingDay, DualRole role) {
+        }
+        List<Row> rows = jdbc.query("""
+                SELECT other_urn, other_starting_day, role FROM dual_registration
+                WHERE urn = ? AND upn = ? AND starting_day = ? ORDER BY other_urn""",
+                (rs, i) -> new Row(rs.getString("other_urn"), rs.getDate("other_starting_day").toLocalDate(),
+                        DualRole.valueOf(rs.getString("role"))),
+                urn, upn, Date.valueOf(startingDay));
+        List<DualLink> links = new ArrayList<>();
+        for (Row row : rows) {
+            periods(row.otherUrn(), List.of(upn)).getOrDefault(upn, List.of()).stream()
+                    .filter(stay -> stay.startingDay().equals(row.otherStartingDay())).findFirst()
+                    .ifPresent(stay -> links.add(new DualLink(row.otherUrn(), row.role(), stay)));
+        }
+        return links;
+    }
+
+    /** The pupil's stay at the school that is still open (no last day on roll yet), if any. */
+    public Optional<RollPeriod> openStay(String urn, String upn) {
+        return periods(urn, List.of(upn)).getOrDefault(upn, List.of()).stream()
+                .filter(stay -> stay.lastDayOnRoll() == null).findFirst();
     }
 
     public boolean isKnown(String urn, String upn) {

@@ -11,7 +11,12 @@ public final class KnownSchools {
     }
 
     public static SchoolDirectory.SchoolRecord require(SchoolDirectory schools, String urn) {
+        return require(schools, urn, "urn");
+    }
+
+    /** The same refusal for a school named in another field of the request. */
+    public static SchoolDirectory.SchoolRecord require(SchoolDirectory schools, String urn, String field) {
         return schools.find(urn).orElseThrow(() -> RequestRejected.single(HttpStatus.NOT_FOUND,
-                ErrorCode.UNKNOWN_SCHOOL, "urn", "no school " + urn + " in the ledger"));
+                ErrorCode.UNKNOWN_SCHOOL, field, "no school " + urn + " in the ledger"));
     }
 }

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import org.attendanceledger.common.Actor;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-/** Enter a pupil on the admission register from the starting day. */
+/** Enter a pupil on the admission register from the starting day; {@code dualRegistration} is null for a single one. */
 public record AdmitPupil(
         @TargetAggregateIdentifier String enrolmentId,
         String urn,
@@ -13,7 +13,8 @@ public record AdmitPupil(
         LocalDate startingDay,
         String yearGroup,
         Actor by,
-        Instant recordedAt) {
+        Instant recordedAt,
+        DualRegistration dualRegistration) {
 
     public static String enrolmentId(String urn, String upn) {
         return urn + ":" + upn;

@@ -15,5 +15,6 @@ public record DeletePupil(
         String reason,
         String evidenceReference,
         Actor by,
-        Instant recordedAt) {
+        Instant recordedAt,
+        OtherSchoolConsent otherSchoolConsent) {
 }

@@ -4,7 +4,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import org.attendanceledger.common.Actor;
 
-/** A pupil went on roll. Identifiers only: pupils' and parents' names never enter the ledger. */
+/**
+ * A pupil went on roll. Identifiers only: pupils' and parents' names never enter the ledger. {@code dualRegistration}
+ * links this stay to the pupil's stay at another school; null for a single registration, and in events stored before
+ * it existed.
+ */
 public record PupilAdmitted(
         String enrolmentId,
         String urn,
@@ -12,5 +16,6 @@ public record PupilAdmitted(
         LocalDate startingDay,
         String yearGroup,
         Actor by,
-        Instant recordedAt) implements EnrolmentEvent {
+        Instant recordedAt,
+        DualRegistration dualRegistration) implements EnrolmentEvent {
 }

@@ -7,7 +7,8 @@ import org.attendanceledger.common.Actor;
 /**
  * A pupil came off roll after {@code lastDayOnRoll}, on a lawful ground. {@code evidenceReference} points at the
  * school's evidence for the ground (e.g. the written notice of home education); null when none was given, and in
- * events stored before it existed.
+ * events stored before it existed. {@code otherSchoolConsent} is the other school's consent, given for the ground
+ * DUAL_REGISTRATION_ENDED and null otherwise (and in events stored before it existed).
  */
 public record PupilDeleted(
         String enrolmentId,
@@ -19,5 +20,6 @@ public record PupilDeleted(
         String reason,
         Actor by,
         Instant recordedAt,
-        String evidenceReference) implements EnrolmentEvent {
+        String evidenceReference,
+        OtherSchoolConsent otherSchoolConsent) implements EnrolmentEvent {
 }
