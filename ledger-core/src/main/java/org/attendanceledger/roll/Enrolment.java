@@ -87,6 +87,7 @@ public class Enrolment {
     @CommandHandler
     public void handle(DeletePupil command) {
         requireIdentified(command.by() != null && command.by().hasNameAndPosition());
+        requireConsentExactlyForEndingDualRegistration(command);
         if (!onRoll && isRepeatOfLastDeletion(command)) {
             return;
         }
@@ -103,7 +104,6 @@ public class Enrolment {
             throw new RuleViolation(ErrorCode.VALIDATION_FAILED, "lastDayOnRoll",
                     "the last day on roll cannot come before the starting day, " + startingDay);
         }
-        requireConsentExactlyForEndingDualRegistration(command);
         apply(new PupilDeleted(enrolmentId, command.urn(), command.upn(), startingDay, command.lastDayOnRoll(),
                 command.ground(), command.reason().strip(), command.by(), command.recordedAt(),
                 command.evidenceReference(), command.otherSchoolConsent()));

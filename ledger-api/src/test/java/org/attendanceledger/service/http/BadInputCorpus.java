@@ -101,6 +101,7 @@ final class BadInputCorpus {
         corpus.enumsNumbersAndBooleans();
         corpus.wholeRequests();
         corpus.pathsAndParameters();
+        corpus.dualRegistration();
         return corpus.cases;
     }
 
@@ -334,6 +335,30 @@ final class BadInputCorpus {
     private void malformed(Endpoint endpoint, String what, String body) {
         add(endpoint.name() + ": a body " + what + " is 400 MALFORMED_REQUEST", endpoint, body, 400,
                 "MALFORMED_REQUEST", null, null);
+    }
+
+    /** Dual registration (issue 10 item 3): the link at admission and the consent at deletion. */
+    private void dualRegistration() {
+        String admission = PUPILS.body().substring(0, PUPILS.body().length() - 1) + ",\"dualRegistration\":%s}";
+        add(PUPILS.name() + ": a dual registration with an unknown school is 404 UNKNOWN_SCHOOL", PUPILS,
+                admission.formatted("{\"otherUrn\":\"999997\",\"role\":\"SUBSIDIARY\"}"), 404, "UNKNOWN_SCHOOL",
+                null, "dualRegistration.otherUrn");
+        add(PUPILS.name() + ": a dual registration with a school the pupil is not on roll at is 422 NOT_ON_ROLL",
+                PUPILS, admission.formatted("{\"otherUrn\":\"{urn}\",\"role\":\"SUBSIDIARY\"}"), 422,
+                "NOT_ON_ROLL", null, "dualRegistration.otherUrn");
+        add(PUPILS.name() + ": a dual registration without its role is 422 VALIDATION_FAILED", PUPILS,
+                admission.formatted("{\"otherUrn\":\"{urn}\"}"), 422, "VALIDATION_FAILED", null,
+                "dualRegistration.role");
+        add(PUPILS.name() + ": a dual registration whose role is not one is 422 VALIDATION_FAILED", PUPILS,
+                admission.formatted("{\"otherUrn\":\"{urn}\",\"role\":\"BOTH\"}"), 422, "VALIDATION_FAILED",
+                null, "dualRegistration.role");
+        add(DELETION.name() + ": ending a dual registration that is not one is 422 NOT_DUAL_REGISTERED", DELETION,
+                DELETION.body().replace("MOVED_AWAY", "DUAL_REGISTRATION_ENDED"), 422, "NOT_DUAL_REGISTERED", null,
+                "ground");
+        add(DELETION.name() + ": the other school's consent on another ground is 422 VALIDATION_FAILED", DELETION,
+                DELETION.body().substring(0, DELETION.body().length() - 1)
+                        + ",\"otherSchoolConsent\":{\"by\":%s,\"on\":\"2025-07-20\"}}".formatted(HEAD), 422,
+                "VALIDATION_FAILED", null, "otherSchoolConsent");
     }
 
     private void pathsAndParameters() {
