@@ -207,6 +207,26 @@ class DualRegistrationApiTest extends LedgerApiTest {
     }
 
     @Test
+    void bad_parameters_of_the_conflicts_list_are_refused_with_their_codes() {
+        String laCode = ProjectionReader.newLaCode();
+        String list = "/api/v1/las/" + laCode + "/dual-registration-conflicts";
+
+        var notAnLa = api().get("/api/v1/las/12/dual-registration-conflicts");
+        var reversed = api().get(list + "?from=2024-10-31&to=2024-10-01");
+        var future = api().get(list + "?asKnownAt=" + Instant.now().plusSeconds(3600));
+        var noOffset = api().get(list + "?asKnownAt=2024-10-01T10:00:00");
+
+        assertThat(notAnLa.status()).isEqualTo(422);
+        assertThat(notAnLa.body().at("/errors/0/field").asText()).isEqualTo("laCode");
+        assertThat(reversed.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(reversed.body().at("/errors/0/field").asText()).isEqualTo("from");
+        assertThat(future.status()).isEqualTo(422);
+        assertThat(future.errorCode()).isEqualTo("AS_KNOWN_AT_IN_FUTURE");
+        assertThat(noOffset.errorCode()).isEqualTo("VALIDATION_FAILED");
+        assertThat(noOffset.body().at("/errors/0/field").asText()).isEqualTo("asKnownAt");
+    }
+
+    @Test
     void the_conflicts_list_as_csv_parses_back_to_the_json() throws Exception {
         Dual dual = dualRegistered();
         fixtures().recordMarks(dual.main(), List.of(mark(dual.upn(), TUESDAY, "AM", "/"),
