@@ -355,6 +355,17 @@ final class BadInputCorpus {
         add(DELETION.name() + ": ending a dual registration that is not one is 422 NOT_DUAL_REGISTERED", DELETION,
                 DELETION.body().replace("MOVED_AWAY", "DUAL_REGISTRATION_ENDED"), 422, "NOT_DUAL_REGISTERED", null,
                 "ground");
+        // Texts inside the new objects are bounded and checked as they are read, like every other text.
+        Endpoint dualAdmission = new Endpoint(PUPILS.name() + " with a dual registration", "POST", PUPILS.path(),
+                admission.formatted("{\"otherUrn\":\"{urn}\",\"role\":\"SUBSIDIARY\"}"));
+        text(dualAdmission, "/dualRegistration/otherUrn", "dualRegistration.otherUrn", null, OTHER);
+        String ending = DELETION.body().replace("MOVED_AWAY", "DUAL_REGISTRATION_ENDED");
+        Endpoint consented = new Endpoint(DELETION.name() + " with the other school's consent", "POST",
+                DELETION.path(), ending.substring(0, ending.length() - 1)
+                + ",\"otherSchoolConsent\":{\"otherUrn\":\"{urn}\",\"by\":%s,\"on\":\"2025-07-20\"}}"
+                .formatted(HEAD));
+        actor(consented, "/otherSchoolConsent/by", "otherSchoolConsent.by", null);
+        date(consented, "/otherSchoolConsent/on", "otherSchoolConsent.on", null);
         add(DELETION.name() + ": the other school's consent on another ground is 422 VALIDATION_FAILED", DELETION,
                 DELETION.body().substring(0, DELETION.body().length() - 1)
                         + ",\"otherSchoolConsent\":{\"by\":%s,\"on\":\"2025-07-20\"}}".formatted(HEAD), 422,
