@@ -88,7 +88,16 @@ public class PupilController {
                                      @NotNull Actor by) {
     }
 
-    public record Enrolment(String urn, String upn, List<RollPeriod> periods) {
+    /**
+     * The pupil's stays, and their links to stays at other schools: each stay by its starting day, the other school
+     * and its stay, and this stay's role there.
+     */
+    public record Enrolment(String urn, String upn, List<RollPeriod> periods,
+                            List<DualRegistrationView> dualRegistrations) {
+    }
+
+    public record DualRegistrationView(LocalDate startingDay, String otherUrn, LocalDate otherStartingDay,
+                                       DualRole role) {
     }
 
     @PostMapping
@@ -205,7 +214,11 @@ public class PupilController {
     }
 
     private Enrolment enrolment(String urn, String upn) {
-        return new Enrolment(urn, upn, roll.periods(urn, List.of(upn)).getOrDefault(upn, List.of()));
+        List<RollPeriod> periods = roll.periods(urn, List.of(upn)).getOrDefault(upn, List.of());
+        List<DualRegistrationView> links = periods.stream().flatMap(stay -> roll.dualLinks(urn, upn,
+                stay.startingDay()).stream().map(link -> new DualRegistrationView(stay.startingDay(), link.otherUrn(),
+                link.otherStay().startingDay(), link.role()))).toList();
+        return new Enrolment(urn, upn, periods, links);
     }
 
     static void requireValidUpn(String upn) {

@@ -75,6 +75,28 @@ class DualRegistrationApiTest extends LedgerApiTest {
     }
 
     @Test
+    void the_school_admitting_second_declares_the_link_and_the_first_schools_stay_takes_the_opposite_role() {
+        Dual dual = dualRegistered();
+
+        JsonNode atPru = api().get("/api/v1/schools/" + dual.pru() + "/pupils/" + dual.upn()).body();
+        JsonNode atMain = api().get("/api/v1/schools/" + dual.main() + "/pupils/" + dual.upn()).body();
+
+        assertThat(atPru.at("/dualRegistrations")).hasSize(1);
+        assertThat(atPru.at("/dualRegistrations/0/otherUrn").asText()).isEqualTo(dual.main());
+        assertThat(atPru.at("/dualRegistrations/0/role").asText()).isEqualTo("SUBSIDIARY");
+        assertThat(atPru.at("/dualRegistrations/0/startingDay").asText()).isEqualTo("2024-09-16");
+        assertThat(atPru.at("/dualRegistrations/0/otherStartingDay").asText()).isEqualTo("2024-09-04");
+        assertThat(atMain.at("/dualRegistrations")).hasSize(1);
+        assertThat(atMain.at("/dualRegistrations/0/otherUrn").asText()).isEqualTo(dual.pru());
+        assertThat(atMain.at("/dualRegistrations/0/role").asText()).isEqualTo("MAIN");
+        String payload = jdbc.queryForObject("""
+                SELECT convert_from(payload, 'UTF8') FROM domain_event_entry
+                WHERE aggregate_identifier = ? AND sequence_number = 0""", String.class, dual.pru() + ":" + dual.upn());
+        assertThat(payload).contains("\"dualRegistration\":{\"otherUrn\":\"" + dual.main()
+                + "\",\"role\":\"SUBSIDIARY\",\"otherStartingDay\":\"2024-09-04\"}");
+    }
+
+    @Test
     void both_schools_recording_d_for_the_same_session_is_a_conflict() {
         Dual dual = dualRegistered();
 
