@@ -120,7 +120,7 @@ class LateCommitFeedTest extends LedgerApiTest {
         new TransactionTemplate(transactions).executeWithoutResult(tx -> {
             Instant now = Instant.now();
             commands.send(new RegisterSchool(urn, "Late School", "201", LocalTime.of(8, 50), LocalTime.of(13, 15), 30,
-                    false, new Actor("Test", "Test", null), now), RequestMetadata.of(now, "late-commit-test"));
+                    false, new Actor("Test", "Test", null), now, null, null), RequestMetadata.of(now, "late-commit-test"));
             inserted.countDown();
             try {
                 assertThat(release.await(30, TimeUnit.SECONDS)).isTrue();
