@@ -84,5 +84,10 @@ public enum ErrorCode {
     /** No tree head was signed at exactly the requested size. */
     TREE_HEAD_NOT_FOUND,
     /** No log signing key has that keyId. */
-    UNKNOWN_SIGNING_KEY
+    UNKNOWN_SIGNING_KEY,
+    /**
+     * An evidence bundle asked for before the tamper-evident log has logged, and signed a head over, every entry it
+     * must prove (the appender logs a moment after commit): retry shortly.
+     */
+    AUDIT_LOG_CATCHING_UP
 }
