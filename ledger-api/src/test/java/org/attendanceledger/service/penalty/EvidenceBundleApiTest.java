@@ -252,6 +252,8 @@ class EvidenceBundleApiTest extends LedgerApiTest {
 
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.contentType()).startsWith("application/pdf");
+        // Kept under target/ so that a reviewer can look at the printed page itself.
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "evidence-bundle-sample.pdf"), pdf.body());
         String text = pdfText(pdf.body());
         // Hashes may wrap at any character in a table cell; compare them with the white space taken out.
         String unwrapped = text.replace(" ", "");
