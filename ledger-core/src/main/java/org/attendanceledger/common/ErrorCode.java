@@ -89,5 +89,10 @@ public enum ErrorCode {
      * An evidence bundle asked for before the tamper-evident log has logged, and signed a head over, every entry it
      * must prove (the appender logs a moment after commit): retry shortly.
      */
-    AUDIT_LOG_CATCHING_UP
+    AUDIT_LOG_CATCHING_UP,
+    /**
+     * The pupil's register changed between the reads an evidence bundle makes, again and again until the wait ran out:
+     * retry shortly.
+     */
+    REGISTER_CHANGED_DURING_READ
 }

@@ -97,21 +97,58 @@ public class EvidenceBundles {
     public record Fact(String fact, Integer sessions, String note) {
     }
 
+    /**
+     * The bundle, consistent in itself. The threshold is read from the projections and the chains from the event store,
+     * one after the other; an amendment committed between the two reads would leave a chain whose current code is not
+     * the one counted, so both are read again (the threshold read waits for the projections to hold that amendment).
+     * The appender logs a moment after commit and signs a head every few seconds, so a bundle asked for just after an
+     * amendment also waits for a head whose tree holds every counted session's current version, rather than prove an
+     * older version or leave a proof out. Both waits end at {@code ledger.evidence.log-wait}.
+     */
     public Bundle bundle(String urn, String upn, LocalDate from, LocalDate to) {
-        ThresholdView threshold = thresholds.pupil(urn, upn, from, to);
-        PupilKey pupil = new PupilKey(threshold.urn(), threshold.upn());
-        SchoolTimeline timeline = timelines.of(urn);
+        long deadline = System.nanoTime() + logWait.toNanos();
+        long pause = 50;
+        while (true) {
+            ThresholdView threshold = thresholds.pupil(urn, upn, from, to);
+            PupilKey pupil = new PupilKey(threshold.urn(), threshold.upn());
+            List<CountedSession> counted = threshold.met() ? threshold.sessions() : List.of();
+            List<List<Link>> chains = counted.stream().map(session -> history.of(new RegisterEntryId(pupil.urn(),
+                    pupil.upn(), session.date(), session.session()))).toList();
+            if (!currentCodesAreCounted(chains, counted)) {
+                if (System.nanoTime() > deadline) {
+                    throw RequestRejected.single(HttpStatus.SERVICE_UNAVAILABLE,
+                            ErrorCode.REGISTER_CHANGED_DURING_READ, null, "the pupil's register kept changing while "
+                                    + "the bundle was read; retry shortly");
+                }
+                continue;
+            }
+            TreeHeadView head = latestHead();
+            if (covers(head, chains, counted.isEmpty())) {
+                return assemble(pupil, threshold, counted, chains, head);
+            }
+            if (System.nanoTime() > deadline) {
+                throw RequestRejected.single(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.AUDIT_LOG_CATCHING_UP, null,
+                        "the tamper-evident log has not yet signed a head over every counted session's current "
+                                + "version; retry shortly");
+            }
+            sleep(pause);
+            pause = Math.min(pause * 2, 500);
+        }
+    }
+
+    private Bundle assemble(PupilKey pupil, ThresholdView threshold, List<CountedSession> counted,
+                            List<List<Link>> chains, TreeHeadView head) {
         boolean met = threshold.met() && threshold.window() != null;
         // The dates the bundle speaks about: the ten weeks when the threshold was met, else the period asked about.
         LocalDate first = met ? threshold.window().firstSchoolWeek() : threshold.from();
         LocalDate last = met ? threshold.window().lastSchoolWeek().plusDays(6) : threshold.to();
-
-        List<SchoolWeek> weeks = met ? schoolWeeks(timeline, first, last) : List.of();
-        Proven proven = proven(pupil, met ? threshold.sessions() : List.of());
-        List<LeaveRequestView> leaveRequests = leave.overlapping(urn, upn, first, last);
-        List<Notice> pupilNotices = schools.laCodeOf(urn).map(la -> notices.list(la, upn, null)).orElse(List.of());
+        List<SchoolWeek> weeks = met ? schoolWeeks(timelines.of(pupil.urn()), first, last) : List.of();
+        List<LeaveRequestView> leaveRequests = leave.overlapping(pupil.urn(), pupil.upn(), first, last);
+        List<Notice> pupilNotices = schools.laCodeOf(pupil.urn()).map(la -> notices.list(la, pupil.upn(), null))
+                .orElse(List.of());
         List<Defence> defences = defences(pupil, threshold, leaveRequests, first, last);
-        return new Bundle(threshold, weeks, proven.sessions(), proven.head(), leaveRequests, pupilNotices, defences);
+        return new Bundle(threshold, weeks, evidenced(counted, chains, head), head, leaveRequests, pupilNotices,
+                defences);
     }
 
     private static List<SchoolWeek> schoolWeeks(SchoolTimeline timeline, LocalDate first, LocalDate last) {
@@ -126,33 +163,15 @@ public class EvidenceBundles {
         return weeks;
     }
 
-    private record Proven(List<EvidencedSession> sessions, TreeHeadView head) {
-    }
-
-    /**
-     * Each counted session's chain and the proof of its current version against one signed head whose tree holds every
-     * one of them. The appender logs a moment after commit and signs a head every few seconds, so a bundle asked for
-     * just after an amendment waits for the log (up to {@code ledger.evidence.log-wait}) rather than prove an older
-     * version or leave a proof out.
-     */
-    private Proven proven(PupilKey pupil, List<CountedSession> counted) {
-        long deadline = System.nanoTime() + logWait.toNanos();
-        long pause = 50;
-        while (true) {
-            List<List<Link>> chains = counted.stream().map(session -> history.of(new RegisterEntryId(pupil.urn(),
-                    pupil.upn(), session.date(), session.session()))).toList();
-            TreeHeadView head = latestHead();
-            if (covers(head, chains, counted.isEmpty())) {
-                return new Proven(evidenced(counted, chains, head), head);
+    /** Whether each chain's current version (its last link) carries the code the threshold counted for its session. */
+    private static boolean currentCodesAreCounted(List<List<Link>> chains, List<CountedSession> counted) {
+        for (int i = 0; i < counted.size(); i++) {
+            List<Link> chain = chains.get(i);
+            if (chain.isEmpty() || !chain.get(chain.size() - 1).code().equals(counted.get(i).code())) {
+                return false;
             }
-            if (System.nanoTime() > deadline) {
-                throw RequestRejected.single(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.AUDIT_LOG_CATCHING_UP, null,
-                        "the tamper-evident log has not yet signed a head over every counted session's current "
-                                + "version; retry shortly");
-            }
-            sleep(pause);
-            pause = Math.min(pause * 2, 500);
         }
+        return true;
     }
 
     private TreeHeadView latestHead() {
@@ -172,7 +191,7 @@ public class EvidenceBundles {
             return false;
         }
         for (List<Link> chain : chains) {
-            Long index = chain.isEmpty() ? null : chain.get(chain.size() - 1).logIndex();
+            Long index = chain.get(chain.size() - 1).logIndex();
             if (index == null || index >= head.treeSize()) {
                 return false;
             }

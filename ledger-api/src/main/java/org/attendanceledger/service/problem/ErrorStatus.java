@@ -18,7 +18,7 @@ public final class ErrorStatus {
             case ACTOR_NOT_AUTHORISED, FORBIDDEN -> HttpStatus.FORBIDDEN;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
-            case AUDIT_LOG_CATCHING_UP -> HttpStatus.SERVICE_UNAVAILABLE;
+            case AUDIT_LOG_CATCHING_UP, REGISTER_CHANGED_DURING_READ -> HttpStatus.SERVICE_UNAVAILABLE;
             case MALFORMED_REQUEST -> HttpStatus.BAD_REQUEST;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
