@@ -85,6 +85,24 @@ public enum ErrorCode {
     TREE_HEAD_NOT_FOUND,
     /** No log signing key has that keyId. */
     UNKNOWN_SIGNING_KEY,
+    /** The request body is larger than the service accepts (ledger.http.max-request-body); nothing of it was read. */
+    PAYLOAD_TOO_LARGE,
+    /** No endpoint has that path. */
+    NOT_FOUND,
+    /** The path exists but not with that HTTP method. */
+    METHOD_NOT_ALLOWED,
+    /** The client accepts no representation the service can answer with (send Accept: application/json). */
+    NOT_ACCEPTABLE,
+    /** The request body's Content-Type is not one the endpoint reads (send application/json). */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** The request firewall refused the URL or a header (path traversal, ';', NUL, a backslash and the like). */
+    REQUEST_REJECTED,
+    /** A read asked as known at an instant that has not come yet. */
+    AS_KNOWN_AT_IN_FUTURE,
+    /** The database cannot be reached (stopped, restarting or unreachable); nothing was stored, retry later. */
+    DATABASE_UNAVAILABLE,
+    /** No dead-lettered sequence of the projections has that identifier. */
+    UNKNOWN_DEAD_LETTER,
     /**
      * An evidence bundle asked for before the tamper-evident log has logged, and signed a head over, every entry it
      * must prove (the appender logs a moment after commit): retry shortly.

@@ -90,7 +90,9 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
                 evidence = counted.subList(first, afterLast);
             }
         }
-        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+        // The counted marks of the window up to firstMetAt are in order: the count reached the threshold at the n-th.
+        SessionSlot breachAt = firstMetAt == null ? null : evidence.get(sessionsToMeet - 1).slot();
+        return new ThresholdAssessment(firstMetAt, breachAt, window, evidence, highest);
     }
 
     /** A mark the threshold counts, with the count of the window ending with its week, up to and including it. */

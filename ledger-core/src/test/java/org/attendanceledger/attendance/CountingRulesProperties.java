@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Closure;
 import org.attendanceledger.calendar.SchoolCalendar;
@@ -24,11 +29,6 @@ import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
 import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.penalty.ThresholdAssessment;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * The calendar and counting rules against brute-force oracles written here from the rules' own words, on random
@@ -226,6 +226,7 @@ class CountingRulesProperties {
         List<SessionSlot> sessions = scenario.schoolSessions();
         List<LocalDate> weeks = sessions.stream().map(slot -> slot.date().with(DayOfWeek.MONDAY)).distinct().toList();
         SessionSlot firstMet = null;
+        SessionSlot breach = null;
         int highest = 0;
         for (SessionSlot session : sessions) {
             if (session.date().isBefore(scenario.from()) || session.date().isAfter(scenario.to())) {
@@ -233,18 +234,19 @@ class CountingRulesProperties {
             }
             int week = weeks.indexOf(session.date().with(DayOfWeek.MONDAY));
             LocalDate windowStart = weeks.get(Math.max(0, week - 9));
-            int count = 0;
+            TreeSet<SessionSlot> counted = new TreeSet<>();
             for (Map.Entry<SessionSlot, String> mark : scenario.register().entrySet()) {
                 SessionSlot slot = mark.getKey();
                 boolean inWindow = !slot.date().isBefore(windowStart) && slot.compareTo(session) <= 0;
                 if (inWindow && scenario.scheduled(slot.date(), slot.session())
                         && Set.of("G", "N", "O", "U").contains(mark.getValue())) {
-                    count++;
+                    counted.add(slot);
                 }
             }
-            highest = Math.max(highest, count);
-            if (firstMet == null && count >= 10) {
+            highest = Math.max(highest, counted.size());
+            if (firstMet == null && counted.size() >= 10) {
                 firstMet = session;
+                breach = counted.stream().skip(9).findFirst().orElseThrow();
             }
         }
 
@@ -252,6 +254,7 @@ class CountingRulesProperties {
                 scenario.from(), scenario.to());
 
         assertThat(assessment.firstMetAt()).isEqualTo(firstMet);
+        assertThat(assessment.breachAt()).isEqualTo(breach);
         assertThat(assessment.maxCountInAnyWindow()).isEqualTo(highest);
     }
 }

@@ -252,7 +252,8 @@ class PenaltyThresholdRuleTest {
                 evidence = inWindow;
             }
         }
-        return new ThresholdAssessment(firstMetAt, window, evidence, highest);
+        return new ThresholdAssessment(firstMetAt, firstMetAt == null ? null : evidence.get(9).slot(), window,
+                evidence, highest);
     }
 
     /** TC-08's marks, with the code the two N sessions read and the code of Fri 28 Feb AM. */

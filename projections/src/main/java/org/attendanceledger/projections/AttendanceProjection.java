@@ -94,14 +94,15 @@ public class AttendanceProjection {
     void on(AttendanceMarkRecorded event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
         batch().markRecorded(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                sequenceNumber + 1, event.code(), receivedAt(receivedAt, message));
+                sequenceNumber + 1, event.code(), event.minutesLate(), receivedAt(receivedAt, message));
     }
 
     @EventHandler
     void on(AttendanceMarkAmended event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
         batch().markAmended(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                event.previousCode(), sequenceNumber + 1, event.code(), receivedAt(receivedAt, message));
+                event.previousCode(), sequenceNumber + 1, event.code(), event.minutesLate(),
+                receivedAt(receivedAt, message));
     }
 
     /** A replay starts from empty tables; it runs in the transaction that resets the processor's tokens. */

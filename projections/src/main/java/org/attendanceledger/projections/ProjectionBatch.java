@@ -17,8 +17,8 @@ import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.catalogue.AttendanceCode;
 import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
-import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.penalty.PenaltyThresholdRule.CountAtMark;
+import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.projections.ProjectionRows.Admission;
 import org.attendanceledger.projections.ProjectionRows.CalendarRow;
 import org.attendanceledger.projections.ProjectionRows.CategoryCounts;
@@ -27,8 +27,8 @@ import org.attendanceledger.projections.ProjectionRows.Departure;
 import org.attendanceledger.projections.ProjectionRows.EntryKey;
 import org.attendanceledger.projections.ProjectionRows.MarkVersionRow;
 import org.attendanceledger.projections.ProjectionRows.PupilYear;
-import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
+import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
 import org.attendanceledger.projections.ProjectionRows.YearGroupException;
 
@@ -54,7 +54,8 @@ final class ProjectionBatch {
     private final List<Admission> admissions = new ArrayList<>();
     private final List<Departure> departures = new ArrayList<>();
     /** The last exception per pupil and academic year: a later one in the same batch replaces an earlier one. */
-    private final Map<List<Object>, YearGroupException> yearGroupExceptions = new LinkedHashMap<>();
+    /** Every exception of the batch, in order: each is kept, so that an earlier one stays answerable as known then. */
+    private final List<YearGroupException> yearGroupExceptions = new ArrayList<>();
     private final List<MarkVersionRow> markVersions = new ArrayList<>();
     private final Map<EntryKey, EntryChange> entries = new LinkedHashMap<>();
     private String lastInstantText;
@@ -97,17 +98,17 @@ final class ProjectionBatch {
     }
 
     void yearGroupExceptionRecorded(YearGroupException exception) {
-        yearGroupExceptions.remove(List.of(exception.pupil(), exception.academicYear()));
-        yearGroupExceptions.put(List.of(exception.pupil(), exception.academicYear()), exception);
+        yearGroupExceptions.add(exception);
     }
 
-    void markRecorded(EntryKey entry, long version, String code, Instant receivedAt) {
-        markVersions.add(new MarkVersionRow(entry, version, code, receivedAt));
+    void markRecorded(EntryKey entry, long version, String code, Integer minutesLate, Instant receivedAt) {
+        markVersions.add(new MarkVersionRow(entry, version, code, minutesLate, receivedAt));
         entries.put(entry, new EntryChange(false, null, version, code, receivedAt));
     }
 
-    void markAmended(EntryKey entry, String previousCode, long version, String code, Instant receivedAt) {
-        markVersions.add(new MarkVersionRow(entry, version, code, receivedAt));
+    void markAmended(EntryKey entry, String previousCode, long version, String code, Integer minutesLate,
+                     Instant receivedAt) {
+        markVersions.add(new MarkVersionRow(entry, version, code, minutesLate, receivedAt));
         EntryChange earlier = entries.get(entry);
         entries.put(entry, earlier == null
                 ? new EntryChange(true, previousCode, version, code, receivedAt)
@@ -119,7 +120,7 @@ final class ProjectionBatch {
         store.insertCalendars(calendars);
         store.insertStays(admissions);
         store.endStays(departures);
-        store.upsertYearGroupExceptions(yearGroupExceptions.values());
+        store.upsertYearGroupExceptions(yearGroupExceptions);
 
         Set<SchoolYear> recheckedYears = new LinkedHashSet<>();
         calendars.forEach(c -> recheckedYears.add(new SchoolYear(c.urn(), c.academicYear())));
@@ -127,7 +128,7 @@ final class ProjectionBatch {
         admissions.forEach(a -> addPupil(recheckedPupils, a.pupil()));
         departures.forEach(d -> addPupil(recheckedPupils, d.pupil()));
         // A pupil's year group on a date decides which partial closures are theirs.
-        yearGroupExceptions.values().forEach(e -> addPupil(recheckedPupils, e.pupil()));
+        yearGroupExceptions.forEach(e -> addPupil(recheckedPupils, e.pupil()));
 
         writeMarks(recheckedYears, recheckedPupils);
         recheckedYears.forEach(this::recheckSchoolYear);

@@ -45,7 +45,7 @@ final class ProjectionRows {
         }
     }
 
-    record MarkVersionRow(EntryKey entry, long version, String code, Instant receivedAt) {
+    record MarkVersionRow(EntryKey entry, long version, String code, Integer minutesLate, Instant receivedAt) {
     }
 
     /** {@code category} is null only for a code the catalogue cannot classify on the session date. */

@@ -26,8 +26,8 @@ import org.attendanceledger.projections.ProjectionRows.Departure;
 import org.attendanceledger.projections.ProjectionRows.EntryKey;
 import org.attendanceledger.projections.ProjectionRows.MarkVersionRow;
 import org.attendanceledger.projections.ProjectionRows.PupilYear;
-import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ScheduledFlag;
+import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.ThresholdCountRow;
 import org.attendanceledger.projections.ProjectionRows.YearGroupException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -96,23 +96,24 @@ class ProjectionStore {
                         d.pupil().urn(), d.pupil().upn(), d.startingDay()}).toList());
     }
 
-    /** The latest exception per pupil and academic year replaces any earlier one. */
+    /** Every exception is kept with when it was received; the latest per pupil and academic year is in force. */
     void upsertYearGroupExceptions(Collection<YearGroupException> exceptions) {
         jdbc.batchUpdate("""
                 INSERT INTO projection_year_group_exception (urn, upn, academic_year, year_group, received_at)
                 VALUES (?, ?, ?, ?, ?)
-                ON CONFLICT (urn, upn, academic_year) DO UPDATE SET
-                    year_group = EXCLUDED.year_group, received_at = EXCLUDED.received_at""",
+                ON CONFLICT (urn, upn, academic_year, received_at) DO UPDATE SET year_group = EXCLUDED.year_group""",
                 exceptions.stream().map(e -> new Object[] {e.pupil().urn(), e.pupil().upn(),
                         e.academicYear().toString(), e.yearGroup(), timestamp(e.receivedAt())}).toList());
     }
 
     void insertMarkVersions(List<MarkVersionRow> versions) {
         jdbc.batchUpdate("""
-                INSERT INTO projection_mark_version (urn, upn, session_date, session, version, code, received_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                INSERT INTO projection_mark_version (urn, upn, session_date, session, version, code, minutes_late,
+                                                     received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
                 versions.stream().map(v -> new Object[] {v.entry().urn(), v.entry().upn(), v.entry().date(),
-                        v.entry().session().name(), v.version(), v.code(), timestamp(v.receivedAt())}).toList());
+                        v.entry().session().name(), v.version(), v.code(), v.minutesLate(),
+                        timestamp(v.receivedAt())}).toList());
     }
 
     void upsertCurrentMarks(Collection<CurrentMarkRow> marks) {

@@ -1,5 +1,6 @@
 package org.attendanceledger.projections;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,14 +23,24 @@ public class PupilSchedules {
     }
 
     public PupilSchedule of(PupilKey pupil) {
-        return new PupilSchedule(timelines.of(pupil.urn()), rollStays.of(pupil));
+        return of(pupil, null);
+    }
+
+    /** The pupil's schedule as the ledger knew it at an instant (null: now). */
+    public PupilSchedule of(PupilKey pupil, Instant knownAt) {
+        return of(List.of(pupil), knownAt).get(pupil);
     }
 
     /** The schedules of many pupils, loaded with one query for the calendars and one for the stays. */
     public Map<PupilKey, PupilSchedule> of(Collection<PupilKey> pupils) {
+        return of(pupils, null);
+    }
+
+    /** The schedules of many pupils as the ledger knew them at an instant (null: now). */
+    public Map<PupilKey, PupilSchedule> of(Collection<PupilKey> pupils, Instant knownAt) {
         Map<String, SchoolTimeline> timelineBySchool =
-                timelines.of(pupils.stream().map(PupilKey::urn).distinct().toList());
-        Map<PupilKey, List<RollStay>> stays = rollStays.of(pupils);
+                timelines.of(pupils.stream().map(PupilKey::urn).distinct().toList(), knownAt);
+        Map<PupilKey, List<RollStay>> stays = rollStays.of(pupils, knownAt);
         return pupils.stream().distinct().collect(Collectors.toMap(pupil -> pupil,
                 pupil -> new PupilSchedule(timelineBySchool.get(pupil.urn()), stays.getOrDefault(pupil, List.of()))));
     }

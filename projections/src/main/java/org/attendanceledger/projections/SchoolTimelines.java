@@ -1,5 +1,6 @@
 package org.attendanceledger.projections;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -49,8 +50,16 @@ public class SchoolTimelines {
 
     /** A timeline for every school asked for; a school without a published calendar has an empty one. */
     public Map<String, SchoolTimeline> of(Collection<String> urns) {
+        return of(urns, null);
+    }
+
+    /**
+     * The timelines as the ledger knew them at an instant (null: now): each year's highest calendar version received
+     * by then, so a calendar amended later replays as it was.
+     */
+    public Map<String, SchoolTimeline> of(Collection<String> urns, Instant knownAt) {
         Map<String, List<SchoolCalendar>> calendars = new HashMap<>();
-        for (CalendarVersion inForce : versionsInForce(urns)) {
+        for (CalendarVersion inForce : versionsInForce(urns, knownAt)) {
             calendars.computeIfAbsent(inForce.urn(), k -> new ArrayList<>()).add(calendar(inForce));
         }
         Map<String, SchoolTimeline> timelines = new HashMap<>();
@@ -61,16 +70,17 @@ public class SchoolTimelines {
         return timelines;
     }
 
-    private List<CalendarVersion> versionsInForce(Collection<String> urns) {
+    private List<CalendarVersion> versionsInForce(Collection<String> urns, Instant knownAt) {
         if (urns.isEmpty()) {
             return List.of();
         }
         return jdbc.query("""
                 SELECT urn, academic_year, max(version) AS version FROM projection_calendar
-                WHERE urn = ANY (?) GROUP BY urn, academic_year""",
+                WHERE urn = ANY (?) AND (?::timestamptz IS NULL OR received_at <= ?::timestamptz)
+                GROUP BY urn, academic_year""",
                 (rs, i) -> new CalendarVersion(rs.getString("urn"), rs.getString("academic_year"),
                         rs.getInt("version")),
-                (Object) urns.toArray(String[]::new));
+                urns.toArray(String[]::new), KnownAt.timestamp(knownAt), KnownAt.timestamp(knownAt));
     }
 
     private SchoolCalendar calendar(CalendarVersion version) {

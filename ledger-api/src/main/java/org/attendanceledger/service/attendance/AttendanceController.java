@@ -1,9 +1,9 @@
 package org.attendanceledger.service.attendance;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +16,11 @@ import org.attendanceledger.projections.query.AbsenceListEntry;
 import org.attendanceledger.projections.query.AbsenceListQuery;
 import org.attendanceledger.projections.query.AttendanceQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
-import org.attendanceledger.service.projection.ProjectionReads;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -55,21 +56,21 @@ public class AttendanceController {
                                  int authorisedAbsenceSessions, int unauthorisedAbsenceSessions,
                                  int overallAbsenceSessions, boolean persistentAbsence, boolean severeAbsence,
                                  BigDecimal absencePercent, int notPossibleSessions, int unmarkedSessions,
-                                 Map<String, Integer> byCode) {
+                                 Map<String, Integer> byCode, Instant asKnownAt) {
 
-        static AttendanceView of(PupilKey pupil, AttendanceFigures figures) {
+        static AttendanceView of(PupilKey pupil, AttendanceFigures figures, Instant asKnownAt) {
             return new AttendanceView(pupil.urn(), pupil.upn(), figures.from(), figures.to(),
                     figures.scheduledSessions(), figures.possibleSessions(), figures.attendedSessions(), figures.presentSessions(),
                     figures.approvedEducationalActivitySessions(), figures.authorisedAbsenceSessions(),
                     figures.unauthorisedAbsenceSessions(), figures.overallAbsenceSessions(),
                     figures.persistentAbsence(), figures.severeAbsence(), figures.absencePercent(),
-                    figures.notPossibleSessions(), figures.unmarkedSessions(), figures.byCode());
+                    figures.notPossibleSessions(), figures.unmarkedSessions(), figures.byCode(), asKnownAt);
         }
     }
 
     /** A persistent or severe absence list for an academic year from its first day up to {@code asOf}. */
     public record AbsenceListView(String list, String academicYear, LocalDate from, LocalDate asOf,
-                                  List<AbsenceListItem> items) implements ItemList {
+                                  Instant asKnownAt, List<AbsenceListItem> items) implements ItemList {
     }
 
     public record AbsenceListItem(String urn, String upn, int possibleSessions, int overallAbsenceSessions,
@@ -90,10 +91,12 @@ public class AttendanceController {
             + "persistent (>= 10%) and severe (>= 50%) absence flags")
     public AttendanceView attendance(@PathVariable String urn, @PathVariable String upn,
                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                     @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+                                     @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                     @RequestParam(required = false) String asKnownAt) {
         DateRange period = ProjectionReads.period(from, to);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         PupilKey pupil = reads.pupil(urn, upn);
-        return AttendanceView.of(pupil, attendance.figures(pupil, period.from(), period.to()));
+        return AttendanceView.of(pupil, attendance.figures(pupil, period.from(), period.to(), knownAt), knownAt);
     }
 
     @GetMapping("/schools/{urn}/absence-lists/{list:persistent|severe}")
@@ -101,10 +104,12 @@ public class AttendanceController {
             + "(default: today), with numerator, denominator and percent")
     public AbsenceListView schoolList(@PathVariable String urn, @PathVariable String list,
                                       @RequestParam(required = false) String academicYear,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
+                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                                      @RequestParam(required = false) String asKnownAt) {
         LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
-        return listFor(List.of(reads.school(urn)), list, year, date);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
+        return listFor(List.of(reads.school(urn)), list, year, date, knownAt);
     }
 
     @GetMapping("/las/{laCode}/absence-lists/{list:persistent|severe}")
@@ -112,17 +117,20 @@ public class AttendanceController {
             + "up to asOf (default: today)")
     public AbsenceListView laList(@PathVariable String laCode, @PathVariable String list,
                                   @RequestParam(required = false) String academicYear,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
+                                  @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                                  @RequestParam(required = false) String asKnownAt) {
         LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
-        return listFor(schools.urnsIn(reads.localAuthority(laCode)), list, year, date);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
+        return listFor(schools.urnsIn(reads.localAuthority(laCode)), list, year, date, knownAt);
     }
 
-    private AbsenceListView listFor(List<String> urns, String list, AcademicYear year, LocalDate asOf) {
+    private AbsenceListView listFor(List<String> urns, String list, AcademicYear year, LocalDate asOf,
+                                    Instant knownAt) {
         AbsenceMeasure measure = AbsenceMeasure.valueOf(list.toUpperCase(Locale.ROOT));
-        List<AbsenceListItem> items = absenceLists.list(urns, year, asOf, measure).stream()
+        List<AbsenceListItem> items = absenceLists.list(urns, year, asOf, measure, knownAt).stream()
                 .map(AbsenceListItem::of).toList();
         return new AbsenceListView(list, year.toString(), year.firstDay(),
-                asOf.isBefore(year.lastDay()) ? asOf : year.lastDay(), items);
+                asOf.isBefore(year.lastDay()) ? asOf : year.lastDay(), knownAt, items);
     }
 }

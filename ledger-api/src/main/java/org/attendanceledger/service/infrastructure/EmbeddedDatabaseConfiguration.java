@@ -1,20 +1,22 @@
 package org.attendanceledger.service.infrastructure;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.flyway.FlywayDataSource;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -22,7 +24,8 @@ import org.springframework.context.annotation.Primary;
 /**
  * The zero-setup default: with no {@code spring.datasource.url}, a real PostgreSQL runs in-process with its data in
  * {@code ledger.data-dir}, kept across restarts. fsync and synchronous_commit are on: the register is evidence, and an
- * acknowledged mark must survive a power cut.
+ * acknowledged mark must survive a power cut. A server left running by a crashed predecessor is stopped first, and
+ * one that dies under the running service is started again (see {@link EmbeddedPostgresServer}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
@@ -33,27 +36,33 @@ public class EmbeddedDatabaseConfiguration {
     /** The owner of the schema, as whom Flyway migrates. */
     public static final String OWNER_ROLE = "ledger_owner";
 
+    /**
+     * Destroyed after the data source (which depends on it), and so after the event processors have stopped: Spring
+     * stops every lifecycle component before it destroys any bean.
+     */
     @Bean(destroyMethod = "close")
-    public EmbeddedPostgres embeddedPostgres(@Value("${ledger.data-dir}") Path dataDir,
-                                             @Value("${ledger.database.app-role}") String appRole)
+    public EmbeddedPostgresServer embeddedPostgres(
+            @Value("${ledger.data-dir}") Path dataDir,
+            @Value("${ledger.database.app-role}") String appRole,
+            @Value("${ledger.embedded-database.port:0}") int port,
+            @Value("${ledger.embedded-database.startup-wait:30s}") Duration startupWait,
+            @Value("${ledger.embedded-database.watchdog-interval:500ms}") Duration watchdogInterval)
             throws IOException, SQLException {
         Path pgData = dataDir.toAbsolutePath().resolve("postgres");
-        Files.createDirectories(pgData);
         log.info("Starting the embedded PostgreSQL with its data in {}", pgData);
-        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                // zonky turns these off for throw-away test databases; this one holds the legal record.
-                .setServerConfig("fsync", "on")
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on")
-                .setServerConfig("max_connections", "100")
-                // The server's own log must not quote statements or key values: they carry UPNs and reason text.
-                .setServerConfig("log_min_error_statement", "panic")
-                .setServerConfig("log_error_verbosity", "terse")
-                .start();
+        Map<String, String> config = new LinkedHashMap<>();
+        // zonky turns these off for throw-away test databases; this one holds the legal record.
+        config.put("fsync", "on");
+        config.put("synchronous_commit", "on");
+        config.put("full_page_writes", "on");
+        config.put("max_connections", "100");
+        // The server's own log must not quote statements or key values: they carry UPNs and reason text.
+        config.put("log_min_error_statement", "panic");
+        config.put("log_error_verbosity", "terse");
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(pgData, config, port, startupWait,
+                watchdogInterval);
         try {
-            createRoles(postgres, appRole);
+            createRoles(postgres.jdbcUrl("postgres"), appRole);
         } catch (SQLException | RuntimeException e) {
             postgres.close();
             throw e;
@@ -64,9 +73,10 @@ public class EmbeddedDatabaseConfiguration {
     /**
      * Creates the owner and application roles if they are missing, and hands the schema and every table a data
      * directory of an earlier version created as the superuser to the owner, so its migrations can grant on them.
+     * Roles live in the data directory, so a server the watchdog restarts has them already.
      */
-    static void createRoles(EmbeddedPostgres postgres, String appRole) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+    static void createRoles(String superuserUrl, String appRole) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(superuserUrl);
              Statement sql = connection.createStatement()) {
             sql.execute("""
                     DO $$
@@ -96,28 +106,29 @@ public class EmbeddedDatabaseConfiguration {
     /** The owner's connection, for Flyway only. */
     @Bean
     @FlywayDataSource
-    public DataSource flywayDataSource(EmbeddedPostgres postgres) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl(OWNER_ROLE, "postgres"));
-        config.setMaximumPoolSize(2);
-        config.setMinimumIdle(0);
-        config.setPoolName("ledger-owner");
-        return new HikariDataSource(config);
+    public DataSource flywayDataSource(EmbeddedPostgresServer postgres) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl(OWNER_ROLE));
+        dataSource.setMaximumPoolSize(2);
+        dataSource.setMinimumIdle(0);
+        dataSource.setPoolName("ledger-owner");
+        return dataSource;
     }
 
+    /**
+     * Hikari's settings, and the driver's connect and socket timeouts, come from {@code spring.datasource.hikari}
+     * exactly as for an external database; only the URL and the pool size are set here.
+     */
     @Bean
     @Primary
-    public DataSource dataSource(EmbeddedPostgres postgres,
-                                 @Value("${ledger.database.app-role}") String appRole,
-                                 @Value("${ledger.datasource.pool-size:16}") int poolSize) {
-        HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(postgres.getJdbcUrl(appRole, "postgres"));
-        config.setMaximumPoolSize(poolSize);
-        config.setPoolName("ledger");
-        // Lets the driver send a JDBC batch as multi-row INSERTs: one round trip for a register's events.
-        config.addDataSourceProperty("reWriteBatchedInserts", "true");
-        // PostgreSQL quotes the offending row in its errors (a UPN in a duplicate key); keep it out of exceptions and logs.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
-        return new HikariDataSource(config);
+    @ConfigurationProperties("spring.datasource.hikari")
+    public HikariDataSource dataSource(EmbeddedPostgresServer postgres,
+                                       @Value("${ledger.database.app-role}") String appRole,
+                                       @Value("${ledger.datasource.pool-size:16}") int poolSize) {
+        HikariDataSource dataSource = new HikariDataSource();
+        dataSource.setJdbcUrl(postgres.jdbcUrl(appRole));
+        dataSource.setMaximumPoolSize(poolSize);
+        dataSource.setPoolName("ledger");
+        return dataSource;
     }
 }

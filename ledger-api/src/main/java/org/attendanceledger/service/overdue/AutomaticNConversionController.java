@@ -9,14 +9,18 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.common.Actor;
+import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.LedgerClock;
+import org.attendanceledger.common.TextLimits;
 import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
+import org.attendanceledger.service.problem.RequestRejected;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -74,6 +78,10 @@ public class AutomaticNConversionController {
                                     HttpServletRequest http) {
         KnownSchools.require(schools, urn);
         LocalDate date = asOf == null ? LocalDate.now(LedgerClock.ENGLAND) : asOf;
+        TextLimits.problem(date).ifPresent(problem -> {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "asOf",
+                    "asOf " + problem);
+        });
         return new ConversionResult(urn, date, conversion.convert(urn, date, caller.apiKeyId(http)));
     }
 }

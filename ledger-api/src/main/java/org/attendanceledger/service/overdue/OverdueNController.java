@@ -1,16 +1,17 @@
 package org.attendanceledger.service.overdue;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.projections.query.OverdueN;
 import org.attendanceledger.projections.query.OverdueNQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,22 +34,27 @@ public class OverdueNController {
     }
 
     /** The N marks overdue on {@code asOf}: each is listed from the day after its deadline. */
-    public record OverdueNList(LocalDate asOf, List<OverdueN> items) implements ItemList {
+    public record OverdueNList(LocalDate asOf, Instant asKnownAt, List<OverdueN> items) implements ItemList {
     }
 
     @GetMapping("/schools/{urn}/overdue-n")
     @Operation(summary = "The school's N marks still N after their deadline, the 5th school day after the session")
     public OverdueNList school(@PathVariable String urn,
-                               @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
+                               @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) String asKnownAt) {
         LocalDate date = ProjectionReads.asOf(asOf);
-        return new OverdueNList(date, overdueN.asOf(List.of(reads.school(urn)), date));
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
+        return new OverdueNList(date, knownAt, overdueN.asOf(List.of(reads.school(urn)), date, knownAt));
     }
 
     @GetMapping("/las/{laCode}/overdue-n")
     @Operation(summary = "The overdue N marks of every school of the LA")
     public OverdueNList localAuthority(@PathVariable String laCode,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf) {
+                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
+                                       @RequestParam(required = false) String asKnownAt) {
         LocalDate date = ProjectionReads.asOf(asOf);
-        return new OverdueNList(date, overdueN.asOf(schools.urnsIn(reads.localAuthority(laCode)), date));
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
+        return new OverdueNList(date, knownAt,
+                overdueN.asOf(schools.urnsIn(reads.localAuthority(laCode)), date, knownAt));
     }
 }

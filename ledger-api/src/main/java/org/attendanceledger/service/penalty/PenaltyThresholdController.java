@@ -1,8 +1,8 @@
 package org.attendanceledger.service.penalty;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.attendance.SessionMark;
@@ -13,10 +13,11 @@ import org.attendanceledger.penalty.ThresholdWindow;
 import org.attendanceledger.projections.PupilKey;
 import org.attendanceledger.projections.query.PenaltyThresholdQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
-import org.attendanceledger.service.projection.ProjectionReads;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -58,18 +59,20 @@ public class PenaltyThresholdController {
      * the threshold, that window of school weeks (Mondays) and the sessions counted in it, and the highest count.
      */
     public record ThresholdView(String urn, String upn, LocalDate from, LocalDate to, boolean met,
-                                SessionView firstMetAt, ThresholdWindow window, List<CountedSession> sessions,
-                                int maxCountInAnyWindow) {
+                                SessionView firstMetAt, SessionView breachAt, ThresholdWindow window,
+                                List<CountedSession> sessions, int maxCountInAnyWindow, Instant asKnownAt) {
 
-        static ThresholdView of(PupilKey pupil, DateRange period, ThresholdAssessment assessment) {
+        static ThresholdView of(PupilKey pupil, DateRange period, ThresholdAssessment assessment, Instant knownAt) {
             return new ThresholdView(pupil.urn(), pupil.upn(), period.from(), period.to(), assessment.met(),
-                    SessionView.of(assessment.firstMetAt()), assessment.window(),
+                    SessionView.of(assessment.firstMetAt()), SessionView.of(assessment.breachAt()),
+                    assessment.window(),
                     assessment.sessions().stream().map(CountedSession::of).toList(),
-                    assessment.maxCountInAnyWindow());
+                    assessment.maxCountInAnyWindow(), knownAt);
         }
     }
 
-    public record ThresholdList(String laCode, LocalDate from, LocalDate to, List<ThresholdView> items)
+    public record ThresholdList(String laCode, LocalDate from, LocalDate to, Instant asKnownAt,
+                                List<ThresholdView> items)
             implements ItemList {
     }
 
@@ -78,22 +81,27 @@ public class PenaltyThresholdController {
             + "year to date), with the first session it was met at, the window and the sessions counted")
     public ThresholdView pupil(@PathVariable String urn, @PathVariable String upn,
                                @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+                               @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                               @RequestParam(required = false) String asKnownAt) {
         DateRange period = ProjectionReads.period(from, to);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         PupilKey pupil = reads.pupil(urn, upn);
-        return ThresholdView.of(pupil, period, thresholds.forPupil(pupil, period.from(), period.to()));
+        return ThresholdView.of(pupil, period, thresholds.forPupil(pupil, period.from(), period.to(), knownAt),
+                knownAt);
     }
 
     @GetMapping("/las/{laCode}/penalty-threshold")
     @Operation(summary = "Every pupil of the LA's schools whose threshold was met in [from, to], with the evidence")
     public ThresholdList localAuthority(@PathVariable String laCode,
                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                        @RequestParam(required = false) String asKnownAt) {
         DateRange period = ProjectionReads.period(from, to);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         List<String> urns = schools.urnsIn(reads.localAuthority(laCode));
-        List<ThresholdView> items = thresholds.metAt(urns, period.from(), period.to()).stream()
-                .map(met -> ThresholdView.of(met.pupil(), period, met.assessment()))
+        List<ThresholdView> items = thresholds.metAt(urns, period.from(), period.to(), knownAt).stream()
+                .map(met -> ThresholdView.of(met.pupil(), period, met.assessment(), knownAt))
                 .toList();
-        return new ThresholdList(laCode, period.from(), period.to(), items);
+        return new ThresholdList(laCode, period.from(), period.to(), knownAt, items);
     }
 }

@@ -68,6 +68,27 @@ public class ProjectionProgress {
         return unseen.isEmpty() || !anyEventAt(unseen);
     }
 
+    /** Where one segment of a tracking processor stands: the position of the last event it has handled. */
+    public record SegmentPosition(String processor, int segment, long position) {
+    }
+
+    /** Every segment of every tracking processor, from the token store; {@link #EMPTY_STORE} for none handled yet. */
+    public List<SegmentPosition> segmentPositions() {
+        return jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry "
+                        + "ORDER BY processor_name, segment",
+                (rs, i) -> new SegmentPosition(rs.getString("processor_name"), rs.getInt("segment"),
+                        positionOf(deserialize(rs.getBytes("token"), rs.getString("token_type")))));
+    }
+
+    /** A replay's token stands where the replay has got to, not where the processor had been before it. */
+    private static long positionOf(TrackingToken token) {
+        if (token == null) {
+            return EMPTY_STORE;
+        }
+        TrackingToken reached = WrappedToken.unwrapLowerBound(token);
+        return reached == null ? EMPTY_STORE : reached.position().orElse(EMPTY_STORE);
+    }
+
     private boolean anyEventAt(SortedSet<Long> positions) {
         Boolean found = jdbc.queryForObject(
                 "SELECT EXISTS (SELECT 1 FROM domain_event_entry WHERE global_index = ANY (?))",

@@ -1,6 +1,9 @@
 package org.attendanceledger.service.projection;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.common.ErrorCode;
@@ -45,14 +48,8 @@ public class ProjectionReads {
 
     public PupilKey pupil(String urn, String upn) {
         KnownSchools.require(schools, urn);
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
-        if (!roll.isKnown(urn, upn)) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        Upn.requireValid(upn);
+        roll.requireKnown(urn, upn);
         readYourWrites.awaitProjections();
         return new PupilKey(urn, upn);
     }
@@ -64,6 +61,27 @@ public class ProjectionReads {
         }
         readYourWrites.awaitProjections();
         return laCode;
+    }
+
+    /**
+     * The instant a read is answered as known at (contract "Reads as known at an instant"), or null for now. An
+     * instant with an offset or in UTC; one in the future is {@code AS_KNOWN_AT_IN_FUTURE}: nothing is known of it.
+     */
+    public static Instant asKnownAt(String asKnownAt) {
+        if (asKnownAt == null) {
+            return null;
+        }
+        Instant instant;
+        try {
+            instant = OffsetDateTime.parse(asKnownAt).toInstant();
+        } catch (DateTimeParseException e) {
+            throw invalid("asKnownAt", "an instant with its offset, e.g. 2025-03-05T10:00:00Z, not '" + asKnownAt + "'");
+        }
+        if (instant.isAfter(Instant.now())) {
+            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AS_KNOWN_AT_IN_FUTURE,
+                    "asKnownAt", asKnownAt + " is in the future: the ledger can answer as known now at the latest");
+        }
+        return instant;
     }
 
     /** Today in England. */

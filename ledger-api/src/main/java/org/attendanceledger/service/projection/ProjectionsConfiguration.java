@@ -7,6 +7,7 @@ import org.attendanceledger.projections.AttendanceProjection;
 import org.attendanceledger.projections.SequentialPerSchoolPolicy;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -44,8 +45,54 @@ public class ProjectionsConfiguration {
     }
 
     /**
-     * A handler that fails must fail its batch, which the processor then retries: the default would log and move on,
-     * leaving a read model that silently misses an event.
+     * The dead-letter queue's table and columns, in snake case like the event store (migration V310). Axon's JDBC
+     * auto-configuration builds the queue itself, with this schema, for every processor with {@code dlq.enabled}.
+     */
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .aggregateTypeColumn("aggregate_type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /**
+     * A rebuild replays every event from empty tables, held ones included, so it empties the dead-letter queue too
+     * (otherwise each replayed event of a held school would be held a second time). The sequence cache spares the
+     * queue a lookup per event while no school is held.
+     */
+    @Bean
+    public ConfigurerModule projectionDeadLetterInvoker() {
+        return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
+                AttendanceProjection.PROCESSOR, (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
+    }
+
+    /**
+     * A handler that fails must not be passed over: the default would log and move on, leaving a read model that
+     * silently misses an event. The failure reaches the dead-letter invoker, which holds the event, and its school's
+     * later events, in the dead-letter queue. A failure while the batch is written (the database) fails the whole
+     * batch, which the processor retries.
      */
     @Bean
     public ConfigurerModule projectionsFailLoudly() {

@@ -14,12 +14,14 @@ import java.util.List;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.projections.query.KnownMarks;
 import org.attendanceledger.register.api.AmendmentOutcome;
 import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.roll.Upn;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.register.EntryHistory.Link;
 import org.attendanceledger.service.register.RegisterEntryDirectory.CurrentMark;
 import org.attendanceledger.service.school.KnownSchools;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -47,15 +50,20 @@ public class MarkController {
     private final EntryHistory history;
     private final SchoolDirectory schools;
     private final Caller caller;
+    private final KnownMarks knownMarks;
+    private final ProjectionReads reads;
 
     public MarkController(MarkIngestService ingest, AmendmentService amendments, RegisterEntryDirectory entries,
-                          EntryHistory history, SchoolDirectory schools, Caller caller) {
+                          EntryHistory history, SchoolDirectory schools, Caller caller, KnownMarks knownMarks,
+                          ProjectionReads reads) {
         this.ingest = ingest;
         this.amendments = amendments;
         this.entries = entries;
         this.history = history;
         this.schools = schools;
         this.caller = caller;
+        this.knownMarks = knownMarks;
+        this.reads = reads;
     }
 
     public record PostedMark(String upn, LocalDate date, Session session, String code, Integer minutesLate,
@@ -80,10 +88,12 @@ public class MarkController {
     public record AmendmentResponse(long version, String previousCode, String code) {
     }
 
-    public record RegisterView(String urn, LocalDate date, Session session, List<CurrentMark> marks) {
+    public record RegisterView(String urn, LocalDate date, Session session, Instant asKnownAt,
+                               List<CurrentMark> marks) {
     }
 
-    public record HistoryView(String urn, String upn, LocalDate date, Session session, List<Link> entries) {
+    public record HistoryView(String urn, String upn, LocalDate date, Session session, Instant asKnownAt,
+                              List<Link> entries) {
     }
 
     @PostMapping("/marks")
@@ -114,28 +124,37 @@ public class MarkController {
     }
 
     @GetMapping("/registers/{date}/{session}")
-    @Operation(summary = "The register for a session as it reads now")
+    @Operation(summary = "The register for a session as it reads now, or as the ledger knew it at asKnownAt")
     public RegisterView register(@PathVariable String urn, @PathVariable LocalDate date,
-                                 @PathVariable Session session) {
+                                 @PathVariable Session session, @RequestParam(required = false) String asKnownAt) {
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         KnownSchools.require(schools, urn);
-        return new RegisterView(urn, date, session, entries.register(urn, date, session));
+        if (knownAt == null) {
+            return new RegisterView(urn, date, session, null, entries.register(urn, date, session));
+        }
+        reads.school(urn);
+        return new RegisterView(urn, date, session, knownAt, knownMarks.register(urn, date, session, knownAt).stream()
+                .map(m -> new CurrentMark(m.upn(), m.code(), m.minutesLate(), m.version())).toList());
     }
 
     @GetMapping("/marks/{upn}/{date}/{session}/history")
-    @Operation(summary = "An entry's full chain, oldest first; version 1 is the original entry")
+    @Operation(summary = "An entry's full chain, oldest first; version 1 is the original entry (with asKnownAt, the "
+            + "versions the ledger had received by then: none before the entry existed)")
     public HistoryView history(@PathVariable String urn, @PathVariable String upn, @PathVariable LocalDate date,
-                               @PathVariable Session session) {
+                               @PathVariable Session session, @RequestParam(required = false) String asKnownAt) {
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         KnownSchools.require(schools, urn);
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
+        Upn.requireValid(upn);
         List<Link> links = history.of(new RegisterEntryId(urn, upn, date, session));
         if (links.isEmpty()) {
             throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,
                     "there is no entry for this pupil and session");
         }
-        return new HistoryView(urn, upn, date, session, links);
+        if (knownAt != null) {
+            return new HistoryView(urn, upn, date, session, knownAt,
+                    links.stream().filter(link -> !link.receivedAt().isAfter(knownAt)).toList());
+        }
+        return new HistoryView(urn, upn, date, session, null, links);
     }
 
     private static String blankToNull(String value) {

@@ -9,16 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.attendanceledger.calendar.SessionSlot;
-import org.attendanceledger.projections.query.MissingMarksQuery;
 import org.attendanceledger.projections.query.MissingMarksQuery.SchoolMissingMarks;
+import org.attendanceledger.projections.query.MissingMarksQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
 import org.attendanceledger.register.MarkRules;
-import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
-import org.attendanceledger.service.school.SchoolDirectory;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.attendanceledger.service.school.SchoolDirectory;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -47,11 +47,11 @@ public class MissingMarksController {
         this.schools = schools;
     }
 
-    public record SchoolMissingMarksView(String urn, LocalDate from, LocalDate to, int missingMarks,
-                                         List<MissingMarksQuery.MissingSession> sessions) {
+    public record SchoolMissingMarksView(String urn, LocalDate from, LocalDate to, Instant asKnownAt,
+                                         int missingMarks, List<MissingMarksQuery.MissingSession> sessions) {
     }
 
-    public record LaMissingMarksView(String laCode, LocalDate from, LocalDate to, int missingMarks,
+    public record LaMissingMarksView(String laCode, LocalDate from, LocalDate to, Instant asKnownAt, int missingMarks,
                                      List<SchoolMissingMarks> schools) {
     }
 
@@ -60,11 +60,15 @@ public class MissingMarksController {
             + "(default: the academic year to date; a period past today stops at today)")
     public SchoolMissingMarksView school(@PathVariable String urn,
                                          @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                         @RequestParam(required = false) String asKnownAt) {
         DateRange period = ProjectionReads.period(from, to);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         List<String> urns = List.of(reads.school(urn));
-        SchoolMissingMarks found = missingMarks.between(urns, period.from(), period.to(), registersDue(urns)).get(0);
-        return new SchoolMissingMarksView(urn, period.from(), period.to(), found.missingMarks(), found.sessions());
+        SchoolMissingMarks found = missingMarks.between(urns, period.from(), period.to(),
+                registersDue(urns, knownAt), knownAt).get(0);
+        return new SchoolMissingMarksView(urn, period.from(), period.to(), knownAt, found.missingMarks(),
+                found.sessions());
     }
 
     @GetMapping("/las/{laCode}/missing-marks")
@@ -73,17 +77,20 @@ public class MissingMarksController {
                                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE)
                                              LocalDate from,
                                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE)
-                                             LocalDate to) {
+                                             LocalDate to,
+                                             @RequestParam(required = false) String asKnownAt) {
         DateRange period = ProjectionReads.period(from, to);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         List<String> urns = projectedSchools.urnsIn(reads.localAuthority(laCode));
-        List<SchoolMissingMarks> bySchool = missingMarks.between(urns, period.from(), period.to(), registersDue(urns));
-        return new LaMissingMarksView(laCode, period.from(), period.to(),
+        List<SchoolMissingMarks> bySchool = missingMarks.between(urns, period.from(), period.to(),
+                registersDue(urns, knownAt), knownAt);
+        return new LaMissingMarksView(laCode, period.from(), period.to(), knownAt,
                 bySchool.stream().mapToInt(SchoolMissingMarks::missingMarks).sum(), bySchool);
     }
 
-    /** Each school's own register policy decides when a session's register has closed. */
-    private Map<String, Predicate<SessionSlot>> registersDue(List<String> urns) {
-        Instant now = Instant.now();
+    /** Each school's own register policy decides when a session's register had closed, by now or by asKnownAt. */
+    private Map<String, Predicate<SessionSlot>> registersDue(List<String> urns, Instant knownAt) {
+        Instant now = knownAt == null ? Instant.now() : knownAt;
         Map<String, Predicate<SessionSlot>> due = new HashMap<>();
         for (String urn : urns) {
             schools.find(urn).ifPresent((SchoolRecord school) -> due.put(urn, slot -> MarkRules.registerDue(

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.common.Actor;
-import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.roll.Upn;
 import org.attendanceledger.roll.api.AdmitPupil;
 import org.attendanceledger.roll.api.DeletePupil;
@@ -20,7 +19,6 @@ import org.attendanceledger.roll.api.RecordYearGroupException;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
-import org.attendanceledger.service.problem.RequestRejected;
 import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
@@ -76,7 +74,7 @@ public class PupilController {
     @Operation(summary = "Admit a pupil from the starting day (a second admission while on roll is 409 ALREADY_ON_ROLL)")
     public Enrolment admit(@PathVariable String urn, @Valid @RequestBody Admission request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(request.upn());
+        Upn.requireValid(request.upn());
         Instant now = Instant.now();
         commands.send(new AdmitPupil(AdmitPupil.enrolmentId(urn, request.upn()), urn, request.upn(),
                 request.startingDay(), request.yearGroup(), request.by(), now),
@@ -90,7 +88,7 @@ public class PupilController {
     public Enrolment delete(@PathVariable String urn, @PathVariable String upn,
                             @Valid @RequestBody Deletion request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         if (request.ground() == DeletionGround.CONTINUOUS_ABSENCE_20_DAYS) {
             continuousAbsence.require(urn, upn, request.lastDayOnRoll());
@@ -109,7 +107,7 @@ public class PupilController {
                                      @PathVariable String academicYear,
                                      @Valid @RequestBody YearGroupException request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         Instant now = Instant.now();
         commands.send(new RecordYearGroupException(AdmitPupil.enrolmentId(urn, upn), urn, upn, academicYear,
@@ -121,26 +119,16 @@ public class PupilController {
     @Operation(summary = "A pupil's stays on the school's roll")
     public Enrolment get(@PathVariable String urn, @PathVariable String upn) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         return enrolment(urn, upn);
     }
 
     private void requireKnown(String urn, String upn) {
-        if (!roll.isKnown(urn, upn)) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        roll.requireKnown(urn, upn);
     }
 
     private Enrolment enrolment(String urn, String upn) {
         return new Enrolment(urn, upn, roll.periods(urn, List.of(upn)).getOrDefault(upn, List.of()));
-    }
-
-    static void requireValidUpn(String upn) {
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
     }
 }

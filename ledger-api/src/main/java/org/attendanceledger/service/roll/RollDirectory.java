@@ -9,15 +9,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.attendanceledger.attendance.RollStay;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
-import org.attendanceledger.attendance.RollStay;
-import org.attendanceledger.calendar.AcademicYear;
-import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.attendanceledger.service.problem.RequestRejected;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -82,6 +85,14 @@ public class RollDirectory {
                 },
                 urn, pupils);
         return byUpn;
+    }
+
+    /** 404 {@code UNKNOWN_PUPIL} for a pupil who has never been on the school's roll. */
+    public void requireKnown(String urn, String upn) {
+        if (!isKnown(urn, upn)) {
+            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
+                    "the pupil has never been on this school's roll");
+        }
     }
 
     public boolean isKnown(String urn, String upn) {

@@ -5,6 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -13,7 +14,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -26,12 +26,12 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private static final String BEARER = "Bearer ";
 
     private final AuthenticationManager authenticationManager;
-    private final AuthenticationEntryPoint entryPoint;
+    private final SecurityProblems problems;
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
 
-    BearerTokenFilter(AuthenticationManager authenticationManager, AuthenticationEntryPoint entryPoint) {
+    BearerTokenFilter(AuthenticationManager authenticationManager, SecurityProblems problems) {
         this.authenticationManager = authenticationManager;
-        this.entryPoint = entryPoint;
+        this.problems = problems;
     }
 
     @Override
@@ -54,7 +54,19 @@ class BearerTokenFilter extends OncePerRequestFilter {
             contexts.setContext(context);
         } catch (AuthenticationException refused) {
             contexts.clearContext();
-            entryPoint.commence(request, response, refused);
+            if (DatabaseUnavailable.causedBy(refused)) {
+                problems.databaseUnavailable(response);
+            } else {
+                problems.commence(request, response, refused);
+            }
+            return;
+        } catch (RuntimeException failed) {
+            // An issued key is looked up in the database; with the database gone this is an outage, not a refusal.
+            if (!DatabaseUnavailable.causedBy(failed)) {
+                throw failed;
+            }
+            contexts.clearContext();
+            problems.databaseUnavailable(response);
             return;
         }
         chain.doFilter(request, response);

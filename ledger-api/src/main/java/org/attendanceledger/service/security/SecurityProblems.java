@@ -1,12 +1,13 @@
 package org.attendanceledger.service.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.service.http.ProblemWriter;
 import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -29,10 +30,10 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
     static final String UNAUTHENTICATED_DETAIL = "send Authorization: Bearer <token> with an active API key";
     static final String FORBIDDEN_DETAIL = "the API key's role or scope does not cover this request";
 
-    private final ObjectMapper json;
+    private final ProblemWriter writer;
 
-    public SecurityProblems(ObjectMapper json) {
-        this.json = json;
+    public SecurityProblems(ProblemWriter writer) {
+        this.writer = writer;
     }
 
     @Override
@@ -61,9 +62,12 @@ public class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedH
                 List.of(ApiError.of(null, null, ErrorCode.FORBIDDEN, FORBIDDEN_DETAIL)));
     }
 
+    /** The database could not be asked whether an issued key is active: an outage, not a refusal. */
+    void databaseUnavailable(HttpServletResponse response) throws IOException {
+        write(response, DatabaseUnavailable.problem());
+    }
+
     private void write(HttpServletResponse response, ResponseEntity<ProblemDetail> problem) throws IOException {
-        response.setStatus(problem.getStatusCode().value());
-        response.setContentType(problem.getHeaders().getContentType().toString());
-        json.writeValue(response.getOutputStream(), problem.getBody());
+        writer.write(response, problem);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.service.problem.ApiError;
+import org.attendanceledger.service.problem.DatabaseUnavailable;
 import org.attendanceledger.service.problem.ProblemHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +21,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /**
  * The last resort for failures no other handler knows. Messages of database and framework exceptions can quote the
  * data they failed on (a duplicate key holding a UPN, a value holding a reason), so the log gets the exception types and
- * stack frames only, under an incident id that the caller is given too. The full messages go to DEBUG.
+ * stack frames only, under an incident id that the caller is given too. The full messages go to DEBUG. A database that
+ * cannot be reached is no incident of the ledger's: 503 {@code DATABASE_UNAVAILABLE}.
  */
 @RestControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
@@ -40,6 +42,11 @@ public class UnexpectedFailureHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        if (DatabaseUnavailable.causedBy(failure)) {
+            // An outage, not a fault of the ledger: the health endpoint and the pool's log already say so.
+            LOG.warn("Request refused: the database cannot be reached ({})", failure.getClass().getName());
+            return DatabaseUnavailable.problem();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.error("Unexpected failure, incident {}", incident, WithoutMessages.of(failure));
         LOG.debug("Incident {} with messages", incident, failure);

@@ -3,7 +3,6 @@ package org.attendanceledger.service.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import org.attendanceledger.service.infrastructure.EmbeddedPostgresServer;
 import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.attendanceledger.verify.LedgerVerify;
@@ -19,13 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import picocli.CommandLine;
 
 /** The auditor's command line against the running service: it passes on an intact ledger and fails on a tampered one. */
 class LedgerVerifyCommandTest extends LedgerApiTest {
 
     @Autowired
-    private EmbeddedPostgres postgres;
+    private EmbeddedPostgresServer postgres;
 
     @TempDir
     Path dir;
@@ -108,7 +109,7 @@ class LedgerVerifyCommandTest extends LedgerApiTest {
         String forged = new String(original, StandardCharsets.UTF_8).replace("\"laCode\":\"201\"",
                 "\"laCode\":\"999\"");
         assertThat(forged).isNotEqualTo(new String(original, StandardCharsets.UTF_8));
-        JdbcTemplate superuser = new JdbcTemplate(postgres.getPostgresDatabase());
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl()));
 
         superuser.execute("SET session_replication_role = replica; UPDATE domain_event_entry SET payload = "
                 + "convert_to('" + forged.replace("'", "''") + "', 'UTF8') WHERE global_index = " + globalIndex);

@@ -3,12 +3,13 @@ package org.attendanceledger.service.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.charset.StandardCharsets;
+import org.attendanceledger.service.infrastructure.EmbeddedPostgresServer;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Someone with the database superuser's power changes events behind the application's back; verification names the
@@ -17,11 +18,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TamperDetectionTest extends LedgerApiTest {
 
     @Autowired
-    private EmbeddedPostgres postgres;
+    private EmbeddedPostgresServer postgres;
 
     /** Runs {@code change} as the superuser with triggers off (session_replication_role = replica), then undoes it. */
     private void tamper(String change, String undo, Runnable whileTampered) {
-        JdbcTemplate superuser = new JdbcTemplate(postgres.getPostgresDatabase());
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl()));
         superuser.execute("SET session_replication_role = replica; " + change);
         try {
             whileTampered.run();

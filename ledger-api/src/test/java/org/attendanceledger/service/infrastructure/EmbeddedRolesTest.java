@@ -25,8 +25,9 @@ class EmbeddedRolesTest {
             JdbcTemplate superuser = new JdbcTemplate(postgres.getPostgresDatabase());
             superuser.execute("CREATE TABLE made_by_an_earlier_version (id BIGSERIAL PRIMARY KEY)");
 
-            EmbeddedDatabaseConfiguration.createRoles(postgres, "ledger_app");
-            EmbeddedDatabaseConfiguration.createRoles(postgres, "ledger_app");
+            String superuserUrl = postgres.getJdbcUrl("postgres", "postgres");
+            EmbeddedDatabaseConfiguration.createRoles(superuserUrl, "ledger_app");
+            EmbeddedDatabaseConfiguration.createRoles(superuserUrl, "ledger_app");
 
             assertThat(superuser.queryForObject("SELECT tableowner FROM pg_tables WHERE tablename = ?", String.class,
                     "made_by_an_earlier_version")).isEqualTo(EmbeddedDatabaseConfiguration.OWNER_ROLE);

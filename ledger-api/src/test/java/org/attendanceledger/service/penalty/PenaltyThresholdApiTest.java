@@ -25,6 +25,28 @@ class PenaltyThresholdApiTest extends LedgerApiTest {
     }
 
     @Test
+    void breach_at_is_the_session_whose_mark_made_the_count_reach_ten_even_before_the_period() {
+        String laCode = ProjectionReader.newLaCode();
+        String urn = fixtures().exampleSchool(laCode);
+        String upn = fixtures().admit(urn, "2024-09-04");
+        List<Map<String, Object>> marks = new ArrayList<>(allDay(upn, "G", "2024-10-03", "2024-10-04"));
+        marks.addAll(allDay(upn, "U", "2024-11-25", "2024-11-26", "2024-11-27"));
+        fixtures().recordMarks(urn, marks);
+
+        JsonNode whole = read().threshold(urn, upn, FROM, TO);
+        JsonNode afterTheBreach = read().threshold(urn, upn, "2024-11-28", TO);
+        JsonNode queue = api().get("/api/v1/las/" + laCode + "/penalty-threshold?from=2024-11-28&to=" + TO).body();
+
+        assertThat(whole.path("breachAt").path("date").asText()).isEqualTo("2024-11-27");
+        assertThat(whole.path("breachAt").path("session").asText()).isEqualTo("PM");
+        assertThat(afterTheBreach.path("firstMetAt").path("date").asText()).isEqualTo("2024-11-28");
+        assertThat(afterTheBreach.path("firstMetAt").path("session").asText()).isEqualTo("AM");
+        assertThat(afterTheBreach.path("breachAt").path("date").asText()).isEqualTo("2024-11-27");
+        assertThat(afterTheBreach.path("breachAt").path("session").asText()).isEqualTo("PM");
+        assertThat(queue.path("items").get(0).path("breachAt").path("date").asText()).isEqualTo("2024-11-27");
+    }
+
+    @Test
     void tc01_holiday_weeks_do_not_consume_the_window_so_ten_sessions_eight_school_weeks_apart_meet_it() {
         String urn = fixtures().exampleSchool();
         String upn = fixtures().admit(urn, "2024-09-04");

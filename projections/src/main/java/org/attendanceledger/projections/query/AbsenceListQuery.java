@@ -1,5 +1,6 @@
 package org.attendanceledger.projections.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -9,8 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attendanceledger.attendance.AbsenceMeasure;
+import org.attendanceledger.attendance.AttendanceFigures;
+import org.attendanceledger.attendance.PupilSchedule;
+import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.projections.PupilKey;
+import org.attendanceledger.projections.PupilSchedules;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,9 +34,42 @@ public class AbsenceListQuery {
             Comparator.comparing(AbsenceListEntry::urn).thenComparing(AbsenceListEntry::upn);
 
     private final JdbcTemplate jdbc;
+    private final KnownMarks knownMarks;
+    private final PupilSchedules schedules;
 
-    public AbsenceListQuery(JdbcTemplate jdbc) {
+    public AbsenceListQuery(JdbcTemplate jdbc, KnownMarks knownMarks, PupilSchedules schedules) {
         this.jdbc = jdbc;
+        this.knownMarks = knownMarks;
+        this.schedules = schedules;
+    }
+
+    /**
+     * The list as the ledger knew it at an instant (null: now): each pupil's register, calendars and stays as they
+     * were received by then, tallied by the same rule as a pupil's figures.
+     */
+    public List<AbsenceListEntry> list(Collection<String> urns, AcademicYear year, LocalDate asOf,
+                                       AbsenceMeasure measure, Instant knownAt) {
+        if (knownAt == null) {
+            return list(urns, year, asOf, measure);
+        }
+        if (urns.isEmpty() || asOf.isBefore(year.firstDay())) {
+            return List.of();
+        }
+        LocalDate periodEnd = asOf.isBefore(year.lastDay()) ? asOf : year.lastDay();
+        Map<PupilKey, List<SessionMark>> marks = knownMarks.ofSchools(urns, year.firstDay(), periodEnd, knownAt);
+        Map<PupilKey, PupilSchedule> pupilSchedules = schedules.of(marks.keySet(), knownAt);
+        List<AbsenceListEntry> entries = new ArrayList<>();
+        marks.forEach((pupil, pupilMarks) -> {
+            AttendanceFigures figures = AttendanceFigures.tally(pupilSchedules.get(pupil), pupilMarks,
+                    year.firstDay(), periodEnd);
+            AbsenceListEntry entry = new AbsenceListEntry(pupil.urn(), pupil.upn(), figures.possibleSessions(),
+                    figures.authorisedAbsenceSessions(), figures.unauthorisedAbsenceSessions());
+            if (entry.meets(measure)) {
+                entries.add(entry);
+            }
+        });
+        entries.sort(BY_SCHOOL_AND_PUPIL);
+        return entries;
     }
 
     /** Counts of scheduled marks for one pupil and year, or for the part of it after asOf. */

@@ -1,5 +1,6 @@
 package org.attendanceledger.projections.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.attendance.AttendanceFigures;
@@ -16,10 +17,21 @@ public class AttendanceQuery {
 
     private final JdbcTemplate jdbc;
     private final PupilSchedules schedules;
+    private final KnownMarks knownMarks;
 
-    public AttendanceQuery(JdbcTemplate jdbc, PupilSchedules schedules) {
+    public AttendanceQuery(JdbcTemplate jdbc, PupilSchedules schedules, KnownMarks knownMarks) {
         this.jdbc = jdbc;
         this.schedules = schedules;
+        this.knownMarks = knownMarks;
+    }
+
+    /** The figures as the ledger knew them at an instant (null: now), under the same rule. */
+    public AttendanceFigures figures(PupilKey pupil, LocalDate from, LocalDate to, Instant knownAt) {
+        if (knownAt == null) {
+            return figures(pupil, from, to);
+        }
+        return AttendanceFigures.tally(schedules.of(pupil, knownAt), knownMarks.ofPupil(pupil, from, to, knownAt),
+                from, to);
     }
 
     public AttendanceFigures figures(PupilKey pupil, LocalDate from, LocalDate to) {

@@ -1,13 +1,21 @@
 package org.attendanceledger.projections.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.attendanceledger.attendance.NMarkDeadline;
+import org.attendanceledger.attendance.PupilSchedule;
+import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.SchoolTimeline;
 import org.attendanceledger.calendar.Session;
+import org.attendanceledger.common.TextLimits;
+import org.attendanceledger.projections.PupilKey;
+import org.attendanceledger.projections.PupilSchedules;
 import org.attendanceledger.projections.SchoolTimelines;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -21,19 +29,58 @@ import org.springframework.stereotype.Component;
 @Component
 public class OverdueNQuery {
 
+    private static final String N = "N";
+
     private final JdbcTemplate jdbc;
     private final SchoolTimelines timelines;
     private final NMarkDeadline deadlineRule;
+    private final KnownMarks knownMarks;
+    private final PupilSchedules schedules;
 
-    public OverdueNQuery(JdbcTemplate jdbc, SchoolTimelines timelines, NMarkDeadline deadlineRule) {
+    public OverdueNQuery(JdbcTemplate jdbc, SchoolTimelines timelines, NMarkDeadline deadlineRule,
+                         KnownMarks knownMarks, PupilSchedules schedules) {
         this.jdbc = jdbc;
         this.timelines = timelines;
         this.deadlineRule = deadlineRule;
+        this.knownMarks = knownMarks;
+        this.schedules = schedules;
     }
 
     /** In order of school, session and pupil. */
     public List<OverdueN> asOf(Collection<String> urns, LocalDate asOf) {
         return withVersions(urns, asOf).stream().map(OverdueMark::mark).toList();
+    }
+
+    /**
+     * The list as the ledger knew it at an instant (null: now): the N marks, calendars and stays received by then,
+     * each deadline counted under the calendars of then.
+     */
+    public List<OverdueN> asOf(Collection<String> urns, LocalDate asOf, Instant knownAt) {
+        if (knownAt == null) {
+            return asOf(urns, asOf);
+        }
+        if (urns.isEmpty()) {
+            return List.of();
+        }
+        Map<String, SchoolTimeline> timelineBySchool = timelines.of(urns, knownAt);
+        Map<PupilKey, List<SessionMark>> openN = new HashMap<>();
+        knownMarks.ofSchools(urns, TextLimits.EARLIEST_DATE, asOf.minusDays(1), knownAt).forEach((pupil, marks) -> {
+            List<SessionMark> n = marks.stream().filter(mark -> N.equals(mark.code())).toList();
+            if (!n.isEmpty()) {
+                openN.put(pupil, n);
+            }
+        });
+        Map<PupilKey, PupilSchedule> pupilSchedules = schedules.of(openN.keySet(), knownAt);
+        List<OverdueN> overdue = new ArrayList<>();
+        openN.forEach((pupil, marks) -> marks.stream()
+                .filter(mark -> pupilSchedules.get(pupil).isScheduled(mark.date(), mark.session()))
+                .forEach(mark -> deadlineRule.deadline(timelineBySchool.get(pupil.urn()), mark.date())
+                        .filter(deadline -> NMarkDeadline.isOverdue(deadline, asOf))
+                        .ifPresent(deadline -> overdue.add(new OverdueN(pupil.urn(), pupil.upn(), mark.date(),
+                                mark.session(), deadline)))));
+        overdue.sort(Comparator.comparing(OverdueN::urn).thenComparing(OverdueN::date)
+                .thenComparing(OverdueN::session).thenComparing(OverdueN::upn));
+        return overdue;
     }
 
     /** An overdue N with the version of its register entry that reads N, as an amendment of it must name. */

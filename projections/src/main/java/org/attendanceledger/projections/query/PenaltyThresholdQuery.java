@@ -1,8 +1,10 @@
 package org.attendanceledger.projections.query;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,8 @@ import org.attendanceledger.attendance.PupilSchedule;
 import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.SchoolTimeline;
 import org.attendanceledger.calendar.Session;
+import org.attendanceledger.catalogue.AttendanceCode;
+import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.penalty.ThresholdAssessment;
 import org.attendanceledger.projections.PupilKey;
@@ -26,17 +30,70 @@ import org.springframework.stereotype.Component;
 @Component
 public class PenaltyThresholdQuery {
 
+    private static final Comparator<PupilKey> BY_SCHOOL_AND_PUPIL =
+            Comparator.comparing(PupilKey::urn).thenComparing(PupilKey::upn);
+
     private final JdbcTemplate jdbc;
     private final PupilSchedules schedules;
     private final SchoolTimelines timelines;
     private final PenaltyThresholdRule rule;
+    private final KnownMarks knownMarks;
 
     public PenaltyThresholdQuery(JdbcTemplate jdbc, PupilSchedules schedules, SchoolTimelines timelines,
-                                 PenaltyThresholdRule rule) {
+                                 PenaltyThresholdRule rule, KnownMarks knownMarks) {
         this.jdbc = jdbc;
         this.schedules = schedules;
         this.timelines = timelines;
         this.rule = rule;
+        this.knownMarks = knownMarks;
+    }
+
+    /** The threshold as the ledger knew it at an instant (null: now), under the same rule. */
+    public ThresholdAssessment forPupil(PupilKey pupil, LocalDate from, LocalDate to, Instant knownAt) {
+        if (knownAt == null) {
+            return forPupil(pupil, from, to);
+        }
+        PupilSchedule schedule = schedules.of(pupil, knownAt);
+        LocalDate earliest = earliestCounted(List.of(schedule.timeline()), from);
+        return rule.assess(schedule, knownMarks.ofPupil(pupil, earliest, to, knownAt), from, to);
+    }
+
+    /**
+     * Every pupil of the schools whose threshold was met in the period as the ledger knew it at an instant: each
+     * pupil's register, calendars and stays as they were received by then, assessed by the same rule. The pupils with
+     * ten or more G, N, O or U marks known in the stretch are the only ones who can have met it.
+     */
+    public List<PupilThreshold> metAt(Collection<String> urns, LocalDate from, LocalDate to, Instant knownAt) {
+        if (knownAt == null) {
+            return metAt(urns, from, to);
+        }
+        if (urns.isEmpty()) {
+            return List.of();
+        }
+        LocalDate earliest = earliestCounted(timelines.of(urns, knownAt).values(), from);
+        Map<PupilKey, List<SessionMark>> penaltyMarks = new HashMap<>();
+        knownMarks.ofSchools(urns, earliest, to, knownAt).forEach((pupil, marks) -> {
+            List<SessionMark> counted = marks.stream().filter(PenaltyThresholdQuery::isThresholdCode).toList();
+            if (counted.size() >= rule.sessionsToMeet()) {
+                penaltyMarks.put(pupil, counted);
+            }
+        });
+        Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(penaltyMarks.keySet(), knownAt);
+        List<PupilThreshold> met = new ArrayList<>();
+        penaltyMarks.keySet().stream().sorted(BY_SCHOOL_AND_PUPIL).forEach(pupil -> {
+            ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil), penaltyMarks.get(pupil),
+                    from, to);
+            if (assessment.met()) {
+                met.add(new PupilThreshold(pupil, assessment));
+            }
+        });
+        return met;
+    }
+
+    /** A code the threshold counts on its date (the rule then also asks that the session be scheduled). */
+    private static boolean isThresholdCode(SessionMark mark) {
+        return CodeCatalogue.national().lookup(mark.code(), mark.date())
+                .map(AttendanceCode::countsTowardsPenaltyThreshold).orElse(false);
     }
 
     public ThresholdAssessment forPupil(PupilKey pupil, LocalDate from, LocalDate to) {

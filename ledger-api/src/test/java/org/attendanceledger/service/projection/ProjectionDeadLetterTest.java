@@ -1,0 +1,170 @@
+package org.attendanceledger.service.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.attendanceledger.service.support.Fixtures.mark;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.attendanceledger.projections.AttendanceProjection;
+import org.attendanceledger.register.api.RegisterEntryEvent;
+import org.attendanceledger.roll.api.EnrolmentEvent;
+import org.attendanceledger.service.support.ApiKeys;
+import org.attendanceledger.service.support.LedgerApiTest;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.Ordered;
+
+/**
+ * An event the projection's handlers fail on is held in the JDBC dead-letter queue with its school's later events,
+ * while every other school's events go on being projected; once the fault is gone, an admin's retry projects them.
+ * The fault is a test-only handler in the projections' processing group, run before the real one, that fails for
+ * one school while poisoned: the stored events themselves are never touched.
+ */
+@Import(ProjectionDeadLetterTest.PoisonConfiguration.class)
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ProjectionDeadLetterTest extends LedgerApiTest {
+
+    @Autowired
+    PoisonedSchool poison;
+
+    @Autowired
+    ProjectionProgress progress;
+
+    @AfterEach
+    void cure() {
+        poison.poisoned = null;
+    }
+
+    @Test
+    void a_poisoned_school_is_held_in_the_dead_letter_queue_while_other_schools_project_and_a_retry_projects_it()
+            throws Exception {
+        String poisonedUrn = fixtures().exampleSchool();
+        String healthyUrn = fixtures().exampleSchool();
+        awaitProjected();
+        poison.poisoned = poisonedUrn;
+
+        String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
+        String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
+        fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
+        fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
+        awaitProjected();
+
+        assertThat(currentMarks(healthyUrn)).isEqualTo(1);
+        assertThat(currentMarks(poisonedUrn)).isZero();
+        var held = api().get("/api/v1/admin/dead-letters");
+        assertThat(held.status()).isEqualTo(200);
+        var sequence = sequenceOf(held.body(), poisonedUrn);
+        assertThat(sequence).as("the poisoned school's sequence is listed").isNotNull();
+        // The admission failed; the mark behind it is held unhandled so the school's events stay in order.
+        assertThat(sequence.path("letters")).hasSize(2);
+        assertThat(sequence.path("letters").get(0).path("eventType").asText()).isEqualTo("PupilAdmitted");
+        assertThat(sequence.path("letters").get(0).path("causeType").asText())
+                .isEqualTo(IllegalStateException.class.getName());
+        assertThat(sequence.path("letters").get(1).path("eventType").asText()).isEqualTo("AttendanceMarkRecorded");
+        assertThat(sequenceOf(held.body(), healthyUrn)).isNull();
+
+        poison.poisoned = null;
+        var retried = api().post("/api/v1/admin/dead-letters/" + poisonedUrn + "/retry", null);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("projected").asBoolean()).isTrue();
+        assertThat(retried.body().path("stillHeld").asLong()).isZero();
+        assertThat(currentMarks(poisonedUrn)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM projection_enrolment WHERE urn = ?", Long.class,
+                poisonedUrn)).isEqualTo(1);
+        assertThat(sequenceOf(api().get("/api/v1/admin/dead-letters").body(), poisonedUrn)).isNull();
+    }
+
+    @Test
+    void retrying_a_sequence_that_holds_nothing_is_404_unknown_dead_letter() {
+        var retried = api().post("/api/v1/admin/dead-letters/999999/retry", null);
+
+        assertThat(retried.status()).isEqualTo(404);
+        assertThat(retried.isProblem()).isTrue();
+        assertThat(retried.body().path("code").asText()).isEqualTo("UNKNOWN_DEAD_LETTER");
+    }
+
+    @Test
+    void only_an_admin_reads_or_retries_dead_letters() {
+        String urn = fixtures().exampleSchool();
+        var mis = ApiKeys.issue(api(), "mis", List.of(urn), List.of());
+
+        var read = api().as(mis.token()).get("/api/v1/admin/dead-letters");
+        var retry = api().as(mis.token()).post("/api/v1/admin/dead-letters/" + urn + "/retry", null);
+
+        assertThat(read.status()).isEqualTo(403);
+        assertThat(read.body().path("code").asText()).isEqualTo("FORBIDDEN");
+        assertThat(retry.status()).isEqualTo(403);
+        assertThat(retry.body().path("code").asText()).isEqualTo("FORBIDDEN");
+    }
+
+    private long currentMarks(String urn) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM projection_current_mark WHERE urn = ?", Long.class,
+                urn);
+        return count == null ? 0 : count;
+    }
+
+    private static com.fasterxml.jackson.databind.JsonNode sequenceOf(com.fasterxml.jackson.databind.JsonNode body,
+                                                                      String urn) {
+        for (var sequence : body.path("sequences")) {
+            if (sequence.path("sequence").asText().equals(urn)) {
+                return sequence;
+            }
+        }
+        return null;
+    }
+
+    private void awaitProjected() throws InterruptedException {
+        long head = progress.committedHead();
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!progress.hasProcessedThrough(AttendanceProjection.PROCESSOR, head)) {
+            assertThat(System.nanoTime()).as("projected within 30 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+    }
+
+    /** Fails every enrolment and register event of the poisoned school, before the real projection sees it. */
+    @ProcessingGroup(AttendanceProjection.PROCESSOR)
+    static class PoisonedSchool implements Ordered {
+
+        volatile String poisoned;
+
+        @EventHandler
+        void on(EnrolmentEvent event) {
+            failIfPoisoned(event.urn());
+        }
+
+        @EventHandler
+        void on(RegisterEntryEvent event) {
+            failIfPoisoned(event.urn());
+        }
+
+        private void failIfPoisoned(String urn) {
+            if (urn.equals(poisoned)) {
+                throw new IllegalStateException("school " + urn + " is poisoned for the test");
+            }
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.HIGHEST_PRECEDENCE;
+        }
+    }
+
+    @TestConfiguration
+    static class PoisonConfiguration {
+
+        @Bean
+        PoisonedSchool poisonedSchool() {
+            return new PoisonedSchool();
+        }
+    }
+}
