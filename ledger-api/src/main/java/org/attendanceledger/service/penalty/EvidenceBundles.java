@@ -109,7 +109,7 @@ public class EvidenceBundles {
         long deadline = System.nanoTime() + logWait.toNanos();
         long pause = 50;
         while (true) {
-            ThresholdView threshold = thresholds.pupil(urn, upn, from, to);
+            ThresholdView threshold = thresholds.pupil(urn, upn, from, to, null);
             PupilKey pupil = new PupilKey(threshold.urn(), threshold.upn());
             List<CountedSession> counted = threshold.met() ? threshold.sessions() : List.of();
             List<List<Link>> chains = counted.stream().map(session -> history.of(new RegisterEntryId(pupil.urn(),
