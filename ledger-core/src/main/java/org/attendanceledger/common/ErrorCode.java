@@ -102,5 +102,15 @@ public enum ErrorCode {
     /** The database cannot be reached (stopped, restarting or unreachable); nothing was stored, retry later. */
     DATABASE_UNAVAILABLE,
     /** No dead-lettered sequence of the projections has that identifier. */
-    UNKNOWN_DEAD_LETTER
+    UNKNOWN_DEAD_LETTER,
+    /**
+     * An evidence bundle asked for before the tamper-evident log has logged, and signed a head over, every entry it
+     * must prove (the appender logs a moment after commit): retry shortly.
+     */
+    AUDIT_LOG_CATCHING_UP,
+    /**
+     * The pupil's register changed between the reads an evidence bundle makes, again and again until the wait ran out:
+     * retry shortly.
+     */
+    REGISTER_CHANGED_DURING_READ
 }

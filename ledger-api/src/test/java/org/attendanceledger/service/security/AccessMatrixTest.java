@@ -118,6 +118,8 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/attendance", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/absence-lists/{kind}", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/penalty-threshold", SCHOOL_REGISTER_READERS),
+            new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/penalty-threshold/evidence",
+                    SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/overdue-n", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/absence-lists/{kind}", LA_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/penalty-threshold", LA_READERS),
