@@ -5,8 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import org.attendanceledger.calendar.AcademicYear;
-import org.attendanceledger.calendar.Session;
 import org.attendanceledger.calendar.SchoolTimeline;
+import org.attendanceledger.calendar.Session;
 import org.attendanceledger.calendar.SessionSlot;
 
 /**

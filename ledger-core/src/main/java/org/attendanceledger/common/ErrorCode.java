@@ -103,6 +103,16 @@ public enum ErrorCode {
     DATABASE_UNAVAILABLE,
     /** No dead-lettered sequence of the projections has that identifier. */
     UNKNOWN_DEAD_LETTER,
+    /**
+     * An evidence bundle asked for before the tamper-evident log has logged, and signed a head over, every entry it
+     * must prove (the appender logs a moment after commit): retry shortly.
+     */
+    AUDIT_LOG_CATCHING_UP,
+    /**
+     * The pupil's register changed between the reads an evidence bundle makes, again and again until the wait ran out:
+     * retry shortly.
+     */
+    REGISTER_CHANGED_DURING_READ,
     /** D was posted for a pupil who is not dual registered with another school on roll that day (rules 8.2). */
     NOT_DUAL_REGISTERED,
     /** D was posted for a session the pupil is not expected at in the other school's calendar: no D is needed then. */

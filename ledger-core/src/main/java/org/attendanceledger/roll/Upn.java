@@ -1,5 +1,9 @@
 package org.attendanceledger.roll;
 
+import java.util.Optional;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.common.RuleViolation;
+
 /**
  * A Unique Pupil Number: 13 characters, a check letter, 11 digits, then a digit (permanent UPN) or a
  * letter (temporary UPN).
@@ -31,6 +35,20 @@ public record Upn(String value) {
 
     public static boolean isValid(String candidate) {
         return problemWith(candidate) == null;
+    }
+
+    /** Why the text is not a UPN, as the API answers it ({@code INVALID_UPN} on the field {@code upn}), if it is not. */
+    public static Optional<RuleViolation> violation(String candidate) {
+        return isValid(candidate) ? Optional.empty() : Optional.of(new RuleViolation(ErrorCode.INVALID_UPN, "upn",
+                "not a valid UPN: 13 characters with a correct check letter"));
+    }
+
+    /** Throws the {@link #violation} of a text that is not a UPN. */
+    public static void requireValid(String candidate) {
+        Optional<RuleViolation> violation = violation(candidate);
+        if (violation.isPresent()) {
+            throw violation.get();
+        }
     }
 
     /**

@@ -12,6 +12,11 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Closure;
 import org.attendanceledger.calendar.SchoolCalendar;
@@ -24,11 +29,6 @@ import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
 import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.penalty.ThresholdAssessment;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 
 /**
  * The calendar and counting rules against brute-force oracles written here from the rules' own words, on random

@@ -6,8 +6,8 @@ import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.school.api.AutomaticNConversionSet;
 import org.attendanceledger.school.api.RegisterSchool;
-import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.attendanceledger.school.api.SchoolRegistered;
+import org.attendanceledger.school.api.SetAutomaticNConversion;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 

@@ -18,9 +18,9 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.erdtman.jcs.JsonCanonicalizer;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * Checks the ledger's tamper-evident log without trusting the server: the latest tree head's Ed25519 signature, its

@@ -1,6 +1,5 @@
 package org.attendanceledger.service.attendance;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
@@ -17,10 +16,11 @@ import org.attendanceledger.projections.query.AbsenceListEntry;
 import org.attendanceledger.projections.query.AbsenceListQuery;
 import org.attendanceledger.projections.query.AttendanceQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
-import org.attendanceledger.service.projection.ProjectionReads;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -1,6 +1,5 @@
 package org.attendanceledger.service.leave;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,6 +23,7 @@ import org.attendanceledger.leave.api.LeaveRequester;
 import org.attendanceledger.leave.api.RequestLeaveOfAbsence;
 import org.attendanceledger.leave.api.WithdrawLeaveOfAbsence;
 import org.attendanceledger.roll.Upn;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
@@ -34,8 +34,8 @@ import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -100,14 +100,8 @@ public class LeaveController {
     public ResponseEntity<Created> request(@PathVariable String urn, @Valid @RequestBody LeaveRequestBody body,
                                            HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        if (!Upn.isValid(body.upn())) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
-        if (!roll.isKnown(urn, body.upn())) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        Upn.requireValid(body.upn());
+        roll.requireKnown(urn, body.upn());
         LeaveRequester requester = LeaveRequester.valueOf(body.requestedBy().toUpperCase(Locale.ROOT));
         var retried = leave.findIdentical(urn, body.upn(), body.from().slot(), body.to().slot(), requester);
         if (retried.isPresent()) {

@@ -85,6 +85,17 @@ public class LeaveDirectory {
     }
 
     /**
+     * The pupil's requests at the school whose sessions overlap the dates (both inclusive), decided or not, withdrawn
+     * or not, in order of their first session: what an evidence bundle must show about leave.
+     */
+    public List<LeaveRequestView> overlapping(String urn, String upn, LocalDate from, LocalDate to) {
+        return jdbc.query("""
+                SELECT * FROM leave_request WHERE urn = ? AND upn = ? AND from_date <= ? AND to_date >= ?
+                ORDER BY from_date, from_session, recorded_at, request_id""", (rs, i) -> view(rs),
+                urn, upn, Date.valueOf(to), Date.valueOf(from));
+    }
+
+    /**
      * The school's marks with a leave code (C, C1, C2, J1, M, R, S, T) on sessions no granted leave covers, in order
      * of pupil and session: accepted, because paper decisions may lag (rules 5.3), but listed so that they are made.
      */

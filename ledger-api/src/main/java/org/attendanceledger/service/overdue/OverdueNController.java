@@ -1,6 +1,5 @@
 package org.attendanceledger.service.overdue;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -9,9 +8,10 @@ import java.util.List;
 import org.attendanceledger.projections.query.OverdueN;
 import org.attendanceledger.projections.query.OverdueNQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

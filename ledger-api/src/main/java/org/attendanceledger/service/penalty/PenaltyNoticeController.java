@@ -1,6 +1,5 @@
 package org.attendanceledger.service.penalty;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +25,7 @@ import org.attendanceledger.penalty.api.PenaltyNoticeKind;
 import org.attendanceledger.penalty.api.PenaltyNoticeOutcome;
 import org.attendanceledger.penalty.api.RecordPenaltyNoticeOutcome;
 import org.attendanceledger.roll.Upn;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
@@ -36,8 +36,8 @@ import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -199,14 +199,8 @@ public class PenaltyNoticeController {
             throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "urn",
                     "school " + urn + " is not in LA " + laCode);
         }
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
-        if (!roll.isKnown(urn, upn)) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        Upn.requireValid(upn);
+        roll.requireKnown(urn, upn);
     }
 
     private void requireNotice(String laCode, String id) {

@@ -1,6 +1,5 @@
 package org.attendanceledger.service.penalty;
 
-import org.attendanceledger.service.export.ItemList;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
@@ -14,10 +13,11 @@ import org.attendanceledger.penalty.ThresholdWindow;
 import org.attendanceledger.projections.PupilKey;
 import org.attendanceledger.projections.query.PenaltyThresholdQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
-import org.attendanceledger.service.projection.ProjectionReads;
+import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;

@@ -26,7 +26,8 @@ public final class ErrorStatus {
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case PROJECTIONS_CATCHING_UP -> HttpStatus.SERVICE_UNAVAILABLE;
+            case PROJECTIONS_CATCHING_UP, AUDIT_LOG_CATCHING_UP, REGISTER_CHANGED_DURING_READ ->
+                    HttpStatus.SERVICE_UNAVAILABLE;
             default -> HttpStatus.UNPROCESSABLE_ENTITY;
         };
     }

@@ -48,14 +48,8 @@ public class ProjectionReads {
 
     public PupilKey pupil(String urn, String upn) {
         KnownSchools.require(schools, urn);
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
-        if (!roll.isKnown(urn, upn)) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        Upn.requireValid(upn);
+        roll.requireKnown(urn, upn);
         readYourWrites.awaitProjections();
         return new PupilKey(urn, upn);
     }

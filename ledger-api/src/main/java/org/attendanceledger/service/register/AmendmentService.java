@@ -1,8 +1,8 @@
 package org.attendanceledger.service.register;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.attendanceledger.calendar.AcademicYear;
@@ -10,10 +10,10 @@ import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.register.MarkRules;
-import org.attendanceledger.roll.Upn;
-import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.register.api.AmendMark;
 import org.attendanceledger.register.api.AmendmentOutcome;
+import org.attendanceledger.roll.Upn;
+import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.service.calendar.CalendarDirectory;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
@@ -22,8 +22,8 @@ import org.attendanceledger.service.problem.RequestRejected;
 import org.attendanceledger.service.roll.DualRegistrationRules;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
-import org.attendanceledger.service.school.SchoolDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
+import org.attendanceledger.service.school.SchoolDirectory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -61,10 +61,7 @@ public class AmendmentService {
             throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "code",
                     "the amended code is required");
         }
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
+        Upn.requireValid(upn);
         if (entries.find(urn, upn, date, session).isEmpty()) {
             throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,
                     "there is no original entry for this pupil and session to amend");

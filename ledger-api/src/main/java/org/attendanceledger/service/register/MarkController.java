@@ -144,10 +144,7 @@ public class MarkController {
                                @PathVariable Session session, @RequestParam(required = false) String asKnownAt) {
         Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         KnownSchools.require(schools, urn);
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
+        Upn.requireValid(upn);
         List<Link> links = history.of(new RegisterEntryId(urn, upn, date, session));
         if (links.isEmpty()) {
             throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.NO_ORIGINAL_ENTRY, null,

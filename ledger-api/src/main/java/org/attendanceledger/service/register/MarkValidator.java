@@ -17,6 +17,7 @@ import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.roll.DualRegistrationRules;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
+import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
 import org.springframework.stereotype.Component;
 
@@ -78,10 +79,7 @@ public class MarkValidator {
                     "upn, date, session, code, recordedBy (name and position) and recordedAt are required"));
             return item.minutesLate();
         }
-        if (!Upn.isValid(item.upn())) {
-            errors.add(ApiError.of(index, "upn", ErrorCode.INVALID_UPN,
-                    "not a valid UPN: 13 characters with a correct check letter"));
-        }
+        Upn.violation(item.upn()).ifPresent(violation -> errors.add(ApiError.of(index, violation)));
         RegisterPolicy policy = school.registerPolicy(item.date());
         MarkRules.codeViolation(item.code(), item.date()).ifPresent(violation -> errors.add(ApiError.of(index, violation)));
         MarkRules.Lateness lateness = MarkRules.judgeLateness(item.code(), item.minutesLate(), item.arrivalTime(),

@@ -105,7 +105,7 @@ public class PupilController {
     @Operation(summary = "Admit a pupil from the starting day (a second admission while on roll is 409 ALREADY_ON_ROLL)")
     public Enrolment admit(@PathVariable String urn, @Valid @RequestBody Admission request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(request.upn());
+        Upn.requireValid(request.upn());
         DualRegistration dual = request.dualRegistration() == null ? null
                 : dualRegistration(urn, request.upn(), request.dualRegistration());
         Instant now = Instant.now();
@@ -121,7 +121,7 @@ public class PupilController {
     public Enrolment delete(@PathVariable String urn, @PathVariable String upn,
                             @Valid @RequestBody Deletion request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         if (request.ground() == DeletionGround.CONTINUOUS_ABSENCE_20_DAYS) {
             continuousAbsence.require(urn, upn, request.lastDayOnRoll());
@@ -146,7 +146,7 @@ public class PupilController {
                                      @PathVariable String academicYear,
                                      @Valid @RequestBody YearGroupException request, HttpServletRequest http) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         Instant now = Instant.now();
         commands.send(new RecordYearGroupException(AdmitPupil.enrolmentId(urn, upn), urn, upn, academicYear,
@@ -158,7 +158,7 @@ public class PupilController {
     @Operation(summary = "A pupil's stays on the school's roll")
     public Enrolment get(@PathVariable String urn, @PathVariable String upn) {
         KnownSchools.require(schools, urn);
-        requireValidUpn(upn);
+        Upn.requireValid(upn);
         requireKnown(urn, upn);
         return enrolment(urn, upn);
     }
@@ -207,10 +207,7 @@ public class PupilController {
     }
 
     private void requireKnown(String urn, String upn) {
-        if (!roll.isKnown(urn, upn)) {
-            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
-                    "the pupil has never been on this school's roll");
-        }
+        roll.requireKnown(urn, upn);
     }
 
     private Enrolment enrolment(String urn, String upn) {
@@ -219,12 +216,5 @@ public class PupilController {
                 stay.startingDay()).stream().map(link -> new DualRegistrationView(stay.startingDay(), link.otherUrn(),
                 link.otherStay().startingDay(), link.role()))).toList();
         return new Enrolment(urn, upn, periods, links);
-    }
-
-    static void requireValidUpn(String upn) {
-        if (!Upn.isValid(upn)) {
-            throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.INVALID_UPN, "upn",
-                    "not a valid UPN: 13 characters with a correct check letter");
-        }
     }
 }

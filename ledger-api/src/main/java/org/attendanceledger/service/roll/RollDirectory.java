@@ -14,17 +14,20 @@ import java.time.Instant;
 import org.attendanceledger.common.EventMetadata;
 import org.attendanceledger.roll.api.DualRegistration;
 import org.attendanceledger.roll.api.DualRole;
+import org.attendanceledger.attendance.RollStay;
+import org.attendanceledger.calendar.AcademicYear;
+import org.attendanceledger.common.ErrorCode;
+import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.roll.api.PupilAdmitted;
 import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
-import org.attendanceledger.attendance.RollStay;
-import org.attendanceledger.calendar.AcademicYear;
-import org.attendanceledger.roll.YearGroups;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.attendanceledger.service.problem.RequestRejected;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -102,6 +105,14 @@ public class RollDirectory {
                 },
                 urn, pupils);
         return byUpn;
+    }
+
+    /** 404 {@code UNKNOWN_PUPIL} for a pupil who has never been on the school's roll. */
+    public void requireKnown(String urn, String upn) {
+        if (!isKnown(urn, upn)) {
+            throw RequestRejected.single(HttpStatus.NOT_FOUND, ErrorCode.UNKNOWN_PUPIL, "upn",
+                    "the pupil has never been on this school's roll");
+        }
     }
 
     /**

@@ -85,6 +85,8 @@ public class AccessPolicy {
             route(GET, SCHOOL + "/marks/{upn}/{date}/{session}/history", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/pupils/{upn}/attendance", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/pupils/{upn}/penalty-threshold", Access.SCHOOL_REGISTER_READ),
+            // The evidence bundle: the LA's officers build cases from it, so it is a register read, not a set-up read.
+            route(GET, SCHOOL + "/pupils/{upn}/penalty-threshold/evidence", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/absence-lists/**", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/overdue-n", Access.SCHOOL_REGISTER_READ),
             route(GET, SCHOOL + "/missing-marks", Access.SCHOOL_REGISTER_READ),

@@ -44,12 +44,23 @@ public class ReasonTextRedaction implements ResponseBodyAdvice<Object> {
         if (body == null || !request.getURI().getPath().startsWith(API) || callerMayReadReasonText()) {
             return body;
         }
+        return asCallerMaySee(body);
+    }
+
+    /**
+     * The body as JSON with every {@code reason} withheld unless the caller may read reason text: for a representation
+     * other than JSON (the evidence bundle's PDF) that must show exactly what the JSON shows.
+     */
+    public JsonNode asCallerMaySee(Object body) {
         JsonNode tree = json.valueToTree(body);
-        withholdReasons(tree);
+        if (!callerMayReadReasonText()) {
+            withholdReasons(tree);
+        }
         return tree;
     }
 
-    private static boolean callerMayReadReasonText() {
+    /** Whether the authenticated caller may read free-text reasons (see {@link LedgerPrincipal#mayReadReasonText()}). */
+    public static boolean callerMayReadReasonText() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof LedgerPrincipal caller
                 && caller.mayReadReasonText();

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.ApiKeys.IssuedKey;
+import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.attendanceledger.service.support.LedgerClient;
 import org.junit.jupiter.api.DynamicTest;
@@ -118,6 +118,8 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/attendance", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/absence-lists/{kind}", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/penalty-threshold", SCHOOL_REGISTER_READERS),
+            new Endpoint("GET", "/api/v1/schools/{urn}/pupils/{upn}/penalty-threshold/evidence",
+                    SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/overdue-n", SCHOOL_REGISTER_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/absence-lists/{kind}", LA_READERS),
             new Endpoint("GET", "/api/v1/las/{laCode}/penalty-threshold", LA_READERS),

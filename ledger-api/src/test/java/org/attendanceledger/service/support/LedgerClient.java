@@ -67,6 +67,28 @@ public class LedgerClient {
         }
     }
 
+    /** A body that is binary (a PDF), as it came. */
+    public record BytesResponse(int status, String contentType, byte[] body) {
+    }
+
+    /** A GET asking for a binary representation. */
+    public BytesResponse getBytes(String path, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).GET().header("Accept", accept);
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesResponse(response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends a raw body as-is, to test malformed JSON. */
     public Response postRaw(String path, String rawBody) {
         return exchange("POST", path, rawBody);
