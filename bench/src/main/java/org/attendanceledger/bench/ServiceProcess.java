@@ -39,6 +39,8 @@ final class ServiceProcess implements AutoCloseable {
                 "--logging.level.root=WARN"));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("LEDGER_BOOTSTRAP_ADMIN_TOKEN", adminToken);
+        // A service on an external database must be given the API key secret every node shares.
+        builder.environment().put("LEDGER_API_KEY_SECRET", "bench-" + adminToken + "-api-key-secret-0123456789");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         ServiceProcess service = new ServiceProcess(builder.start(), port);
         service.awaitHealthy(new LedgerHttp("http://localhost:" + port, adminToken), Duration.ofMinutes(3));

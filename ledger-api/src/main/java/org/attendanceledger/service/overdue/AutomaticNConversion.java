@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.attendanceledger.attendance.NMarkDeadline;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.ErrorCode;
@@ -40,6 +41,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AutomaticNConversion {
+
+    /** The lock that makes the nightly run happen once per cluster. */
+    public static final String NIGHTLY_LOCK = "automatic-n-conversion";
 
     private static final Logger LOG = LoggerFactory.getLogger(AutomaticNConversion.class);
     /** The caller recorded on amendments the daily run makes by itself. */
@@ -105,8 +109,12 @@ public class AutomaticNConversion {
         return converted;
     }
 
-    /** Every night, for the schools that switched the policy on. */
+    /**
+     * Every night, for the schools that switched the policy on; once per cluster, by whichever node takes the lock (a
+     * node that finds it taken skips the night's run).
+     */
     @Scheduled(cron = "${ledger.n-conversion.cron:0 30 0 * * *}", zone = "Europe/London")
+    @SchedulerLock(name = NIGHTLY_LOCK, lockAtLeastFor = "PT1M")
     public void convertForAllSchools() {
         convertSchools(schools.schoolsConvertingN(), LocalDate.now(clock));
     }

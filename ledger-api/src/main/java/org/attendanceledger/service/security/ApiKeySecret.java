@@ -29,8 +29,18 @@ final class ApiKeySecret {
     private ApiKeySecret() {
     }
 
-    static byte[] resolve(String configured, Path dataDir) throws IOException {
-        if (configured != null && !configured.isBlank()) {
+    /**
+     * @param sharedDatabase whether the service runs on a database other nodes may share (an external one): a secret
+     *                       generated into one node's data directory would make every other node refuse its keys, so
+     *                       there it must be configured
+     */
+    static byte[] resolve(String configured, Path dataDir, boolean sharedDatabase) throws IOException {
+        boolean isConfigured = configured != null && !configured.isBlank();
+        if (sharedDatabase && !isConfigured) {
+            throw new IllegalStateException("LEDGER_API_KEY_SECRET (ledger.api-key-secret) is required with an external "
+                    + "database: every node sharing it must hash API keys with the same secret");
+        }
+        if (isConfigured) {
             if (configured.length() < MIN_CONFIGURED_LENGTH) {
                 throw new IllegalStateException("ledger.api-key-secret must be at least " + MIN_CONFIGURED_LENGTH
                         + " characters of random text");

@@ -64,8 +64,9 @@ public class SecurityConfiguration {
 
     @Bean
     public ApiKeyHasher apiKeyHasher(@Value("${ledger.api-key-secret:${LEDGER_API_KEY_SECRET:}}") String secret,
-                                     @Value("${ledger.data-dir}") Path dataDir) throws IOException {
-        return new ApiKeyHasher(ApiKeySecret.resolve(secret, dataDir));
+                                     @Value("${ledger.data-dir}") Path dataDir,
+                                     @Value("${spring.datasource.url:}") String externalDatabaseUrl) throws IOException {
+        return new ApiKeyHasher(ApiKeySecret.resolve(secret, dataDir, !externalDatabaseUrl.isBlank()));
     }
 
     /** The domain module knows nothing of Spring, so the key aggregate is registered here. */

@@ -48,6 +48,7 @@ class ExternalDatabaseOutageTest {
                 "--ledger.data-dir=" + dir.resolve("service"),
                 "--ledger.bootstrap-admin-token=" + TOKEN,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + databasePort + "/postgres",
+                "--ledger.api-key-secret=external-database-test-secret-0123456789abcdef",
                 "--spring.datasource.username=postgres")) {
             int port = ((WebServerApplicationContext) service).getWebServer().getPort();
             LedgerClient api = new LedgerClient("http://localhost:" + port, TOKEN);

@@ -8,11 +8,16 @@ import static org.attendanceledger.service.support.Fixtures.mark;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.SimpleLock;
 import org.attendanceledger.common.LedgerClock;
 import org.attendanceledger.service.support.Fixtures;
 import org.attendanceledger.service.support.LedgerApiTest;
@@ -34,6 +39,30 @@ class NConversionAgreementTest extends LedgerApiTest {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private LockProvider locks;
+
+    @Test
+    void the_nightly_run_happens_once_per_cluster_a_node_that_finds_the_lock_taken_skips_it() {
+        String urn = fixtures().exampleSchool();
+        String pupil = fixtures().admit(urn, "2024-09-04");
+        fixtures().recordMarks(urn, List.of(mark(pupil, "2025-03-03", "AM", "N")));
+        enablePolicy(urn);
+        // Another node holds tonight's lock: this node's run must do nothing.
+        SimpleLock otherNode = locks.lock(new LockConfiguration(Instant.now(), AutomaticNConversion.NIGHTLY_LOCK,
+                Duration.ofMinutes(5), Duration.ZERO)).orElseThrow();
+
+        conversion.convertForAllSchools();
+        String whileHeld = currentCode(urn, pupil, "2025-03-03");
+        otherNode.unlock();
+        conversion.convertForAllSchools();
+
+        assertThat(whileHeld).isEqualTo("N");
+        assertThat(currentCode(urn, pupil, "2025-03-03")).isEqualTo("O");
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM shedlock WHERE name = ?", Integer.class,
+                AutomaticNConversion.NIGHTLY_LOCK)).isEqualTo(1);
+    }
 
     @Test
     void the_overdue_list_and_the_conversion_agree_on_a_pupil_who_left_and_a_session_the_calendar_removed() {
