@@ -82,8 +82,22 @@ final class BadInputCorpus {
             {"enabled":true,"owner":{"name":"Ann Head","position":"Headteacher","staffId":"S-HEAD"},
              "policyVersion":"v1","by":%s}""".formatted(HEAD));
 
+    static final Endpoint REGISTER_POLICY = new Endpoint("change the register policy", "PUT",
+            "/api/v1/schools/{urn}/register-policy", """
+            {"effectiveFrom":"2099-09-01","amRegisterStart":"08:45","pmRegisterStart":"13:15",
+             "registerWindowMinutes":20,"closingInstantIsLate":false,"amSessionEnd":"12:10","pmSessionEnd":"15:20",
+             "reason":"governors shortened the window","by":%s}""".formatted(HEAD));
+    static final Endpoint LEAVE = new Endpoint("request leave of absence", "POST",
+            "/api/v1/schools/{urn}/leave-requests", """
+            {"upn":"{upn}","from":{"date":"2024-11-04","session":"AM"},"to":{"date":"2024-11-05","session":"PM"},
+             "circumstance":"corpus {nonce}","requestedBy":"parent","by":%s}""".formatted(HEAD));
+    static final Endpoint PENALTY_NOTICE = new Endpoint("issue a penalty notice", "POST",
+            "/api/v1/las/201/penalty-notices", """
+            {"urn":"{urn}","upn":"{upn}","parentRef":"P-{nonce}","kind":"NOTICE_TO_IMPROVE","issuedOn":"2024-10-02",
+             "breachAt":{"date":"2024-10-01","session":"PM"},"by":%s}""".formatted(HEAD));
+
     static final List<Endpoint> JSON_ENDPOINTS = List.of(SCHOOLS, CALENDAR, GRANTS, PUPILS, DELETION, MARKS,
-            AMENDMENTS, API_KEYS, N_POLICY);
+            AMENDMENTS, API_KEYS, N_POLICY, REGISTER_POLICY, LEAVE, PENALTY_NOTICE);
 
     // The limits issue 12 fixes, written out here (not read from TextLimits) so that loosening one fails this test.
     private static final int NAME = 200;
@@ -145,6 +159,17 @@ final class BadInputCorpus {
         actor(N_POLICY, "/by", "by", null);
         actor(N_POLICY, "/owner", "owner", null);
         text(N_POLICY, "/policyVersion", "policyVersion", null, 50);
+
+        actor(REGISTER_POLICY, "/by", "by", null);
+        text(REGISTER_POLICY, "/reason", "reason", null, REASON);
+
+        actor(LEAVE, "/by", "by", null);
+        text(LEAVE, "/upn", "upn", null, OTHER);
+        text(LEAVE, "/circumstance", "circumstance", null, REASON);
+
+        actor(PENALTY_NOTICE, "/by", "by", null);
+        text(PENALTY_NOTICE, "/parentRef", "parentRef", null, ID);
+        text(PENALTY_NOTICE, "/urn", "urn", null, OTHER);
     }
 
     private void actor(Endpoint endpoint, String pointer, String field, Integer index) {
@@ -172,6 +197,11 @@ final class BadInputCorpus {
         date(DELETION, "/lastDayOnRoll", "lastDayOnRoll", null);
         date(MARKS, "/marks/1/date", "date", 1);
 
+        date(REGISTER_POLICY, "/effectiveFrom", "effectiveFrom", null);
+        date(LEAVE, "/from/date", "from.date", null);
+        date(PENALTY_NOTICE, "/issuedOn", "issuedOn", null);
+        date(PENALTY_NOTICE, "/breachAt/date", "breachAt.date", null);
+
         instant(MARKS, "/marks/1/recordedAt", "recordedAt", 1);
         instant(AMENDMENTS, "/amendedAt", "amendedAt", null);
 
@@ -179,6 +209,7 @@ final class BadInputCorpus {
         time(SCHOOLS, "/pmRegisterStart", "pmRegisterStart", null);
         time(MARKS, "/marks/1/arrivalTime", "arrivalTime", 1);
         time(AMENDMENTS, "/arrivalTime", "arrivalTime", null);
+        time(REGISTER_POLICY, "/amSessionEnd", "amSessionEnd", null);
     }
 
     private void date(Endpoint endpoint, String pointer, String field, Integer index) {
@@ -214,8 +245,11 @@ final class BadInputCorpus {
         enumeration(GRANTS, "/scopes/0", "scopes", null, "AUTHORISE_ABSENCE");
         enumeration(DELETION, "/ground", "ground", null, "MOVED_AWAY");
         enumeration(MARKS, "/marks/1/session", "session", 1, "AM");
+        enumeration(LEAVE, "/to/session", "to.session", null, "PM");
+        enumeration(PENALTY_NOTICE, "/kind", "kind", null, "NOTICE_TO_IMPROVE");
 
         integer(SCHOOLS, "/registerWindowMinutes", "registerWindowMinutes", null);
+        integer(REGISTER_POLICY, "/registerWindowMinutes", "registerWindowMinutes", null);
         integer(MARKS, "/marks/1/minutesLate", "minutesLate", 1);
         integer(AMENDMENTS, "/minutesLate", "minutesLate", null);
         integer(AMENDMENTS, "/expectedVersion", "expectedVersion", null);
