@@ -17,6 +17,7 @@ import org.attendanceledger.projections.query.AbsenceListQuery;
 import org.attendanceledger.projections.query.AttendanceQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
 import org.attendanceledger.service.export.ItemList;
+import org.attendanceledger.service.export.Paging;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
 import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -70,7 +71,8 @@ public class AttendanceController {
 
     /** A persistent or severe absence list for an academic year from its first day up to {@code asOf}. */
     public record AbsenceListView(String list, String academicYear, LocalDate from, LocalDate asOf,
-                                  Instant asKnownAt, List<AbsenceListItem> items) implements ItemList {
+                                  Instant asKnownAt, List<AbsenceListItem> items, String next)
+            implements ItemList {
     }
 
     public record AbsenceListItem(String urn, String upn, int possibleSessions, int overallAbsenceSessions,
@@ -105,11 +107,13 @@ public class AttendanceController {
     public AbsenceListView schoolList(@PathVariable String urn, @PathVariable String list,
                                       @RequestParam(required = false) String academicYear,
                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
-                                      @RequestParam(required = false) String asKnownAt) {
+                                      @RequestParam(required = false) String asKnownAt,
+                                      @RequestParam(required = false) Integer limit,
+                                      @RequestParam(required = false) String cursor) {
         LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
         Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
-        return listFor(List.of(reads.school(urn)), list, year, date, knownAt);
+        return listFor(List.of(reads.school(urn)), list, year, date, knownAt, limit, cursor);
     }
 
     @GetMapping("/las/{laCode}/absence-lists/{list:persistent|severe}")
@@ -118,19 +122,22 @@ public class AttendanceController {
     public AbsenceListView laList(@PathVariable String laCode, @PathVariable String list,
                                   @RequestParam(required = false) String academicYear,
                                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate asOf,
-                                  @RequestParam(required = false) String asKnownAt) {
+                                  @RequestParam(required = false) String asKnownAt,
+                                  @RequestParam(required = false) Integer limit,
+                                  @RequestParam(required = false) String cursor) {
         LocalDate date = ProjectionReads.asOf(asOf);
         AcademicYear year = ProjectionReads.academicYear(academicYear, date);
         Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
-        return listFor(schools.urnsIn(reads.localAuthority(laCode)), list, year, date, knownAt);
+        return listFor(schools.urnsIn(reads.localAuthority(laCode)), list, year, date, knownAt, limit, cursor);
     }
 
     private AbsenceListView listFor(List<String> urns, String list, AcademicYear year, LocalDate asOf,
-                                    Instant knownAt) {
+                                    Instant knownAt, Integer limit, String cursor) {
         AbsenceMeasure measure = AbsenceMeasure.valueOf(list.toUpperCase(Locale.ROOT));
         List<AbsenceListItem> items = absenceLists.list(urns, year, asOf, measure, knownAt).stream()
                 .map(AbsenceListItem::of).toList();
+        Paging.Page<AbsenceListItem> page = Paging.page(items, limit, cursor, i -> Paging.key(i.urn(), i.upn()));
         return new AbsenceListView(list, year.toString(), year.firstDay(),
-                asOf.isBefore(year.lastDay()) ? asOf : year.lastDay(), knownAt, items);
+                asOf.isBefore(year.lastDay()) ? asOf : year.lastDay(), knownAt, page.items(), page.next());
     }
 }

@@ -24,6 +24,7 @@ import org.attendanceledger.leave.api.RequestLeaveOfAbsence;
 import org.attendanceledger.leave.api.WithdrawLeaveOfAbsence;
 import org.attendanceledger.roll.Upn;
 import org.attendanceledger.service.export.ItemList;
+import org.attendanceledger.service.export.Paging;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
@@ -92,7 +93,7 @@ public class LeaveController {
     }
 
     public record LeaveWithoutDecisionList(String urn, LocalDate from, LocalDate to,
-                                           List<LeaveWithoutDecision> items) implements ItemList {
+                                           List<LeaveWithoutDecision> items, String next) implements ItemList {
     }
 
     @PostMapping("/leave-requests")
@@ -143,7 +144,9 @@ public class LeaveController {
     public LeaveWithoutDecisionList leaveWithoutDecision(
             @PathVariable String urn,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
+            @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) String cursor) {
         KnownSchools.require(schools, urn);
         // Leave codes are entered in advance, and one without a decision is worth seeing before its day comes.
         AcademicYear current = AcademicYear.containing(ProjectionReads.today());
@@ -153,7 +156,9 @@ public class LeaveController {
             throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "from",
                     "from (" + first + ") is after to (" + last + ")");
         }
-        return new LeaveWithoutDecisionList(urn, first, last, leave.leaveWithoutDecision(urn, first, last));
+        Paging.Page<LeaveWithoutDecision> page = Paging.page(leave.leaveWithoutDecision(urn, first, last), limit,
+                cursor, l -> Paging.key(l.upn(), l.date(), l.session()));
+        return new LeaveWithoutDecisionList(urn, first, last, page.items(), page.next());
     }
 
     private void requireRequest(String urn, String id) {

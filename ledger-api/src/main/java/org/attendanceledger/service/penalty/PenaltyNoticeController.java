@@ -26,6 +26,7 @@ import org.attendanceledger.penalty.api.PenaltyNoticeOutcome;
 import org.attendanceledger.penalty.api.RecordPenaltyNoticeOutcome;
 import org.attendanceledger.roll.Upn;
 import org.attendanceledger.service.export.ItemList;
+import org.attendanceledger.service.export.Paging;
 import org.attendanceledger.service.infrastructure.Caller;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
@@ -95,7 +96,7 @@ public class PenaltyNoticeController {
         }
     }
 
-    public record NoticeList(List<NoticeView> items) implements ItemList {
+    public record NoticeList(List<NoticeView> items, String next) implements ItemList {
     }
 
     /**
@@ -149,8 +150,13 @@ public class PenaltyNoticeController {
     @GetMapping
     @Operation(summary = "The LA's notices, optionally for one pupil and/or one parent reference")
     public NoticeList list(@PathVariable String laCode, @RequestParam(required = false) String upn,
-                           @RequestParam(required = false) String parentRef) {
-        return new NoticeList(notices.list(laCode, upn, parentRef).stream().map(NoticeView::of).toList());
+                           @RequestParam(required = false) String parentRef,
+                           @RequestParam(required = false) Integer limit,
+                           @RequestParam(required = false) String cursor) {
+        // The register's stable order: pupil, day of issue, notice.
+        Paging.Page<NoticeView> page = Paging.page(notices.list(laCode, upn, parentRef).stream()
+                .map(NoticeView::of).toList(), limit, cursor, n -> Paging.key(n.upn(), n.issuedOn(), n.id()));
+        return new NoticeList(page.items(), page.next());
     }
 
     @GetMapping("/eligibility")

@@ -14,6 +14,7 @@ import org.attendanceledger.projections.PupilKey;
 import org.attendanceledger.projections.query.PenaltyThresholdQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
 import org.attendanceledger.service.export.ItemList;
+import org.attendanceledger.service.export.Paging;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
 import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
@@ -72,7 +73,7 @@ public class PenaltyThresholdController {
     }
 
     public record ThresholdList(String laCode, LocalDate from, LocalDate to, Instant asKnownAt,
-                                List<ThresholdView> items)
+                                List<ThresholdView> items, String next)
             implements ItemList {
     }
 
@@ -95,13 +96,16 @@ public class PenaltyThresholdController {
     public ThresholdList localAuthority(@PathVariable String laCode,
                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                                         @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-                                        @RequestParam(required = false) String asKnownAt) {
+                                        @RequestParam(required = false) String asKnownAt,
+                                        @RequestParam(required = false) Integer limit,
+                                        @RequestParam(required = false) String cursor) {
         DateRange period = ProjectionReads.period(from, to);
         Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         List<String> urns = schools.urnsIn(reads.localAuthority(laCode));
         List<ThresholdView> items = thresholds.metAt(urns, period.from(), period.to(), knownAt).stream()
                 .map(met -> ThresholdView.of(met.pupil(), period, met.assessment(), knownAt))
                 .toList();
-        return new ThresholdList(laCode, period.from(), period.to(), knownAt, items);
+        Paging.Page<ThresholdView> page = Paging.page(items, limit, cursor, i -> Paging.key(i.urn(), i.upn()));
+        return new ThresholdList(laCode, period.from(), period.to(), knownAt, page.items(), page.next());
     }
 }

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.attendanceledger.projections.query.ProjectedSchools;
 import org.attendanceledger.service.export.ItemList;
+import org.attendanceledger.service.export.Paging;
 import org.attendanceledger.service.projection.ProjectionReads;
 import org.attendanceledger.service.projection.ProjectionReads.DateRange;
 import org.attendanceledger.service.roll.DualRegistrationConflicts.ConflictingSession;
@@ -35,7 +36,7 @@ public class DualRegistrationController {
     }
 
     public record ConflictList(String laCode, LocalDate from, LocalDate to, Instant asKnownAt,
-                               List<ConflictingSession> items) implements ItemList {
+                               List<ConflictingSession> items, String next) implements ItemList {
     }
 
     @GetMapping("/dual-registration-conflicts")
@@ -44,11 +45,15 @@ public class DualRegistrationController {
     public ConflictList list(@PathVariable String laCode,
                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
                              @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
-                             @RequestParam(required = false) String asKnownAt) {
+                             @RequestParam(required = false) String asKnownAt,
+                             @RequestParam(required = false) Integer limit,
+                             @RequestParam(required = false) String cursor) {
         DateRange period = ProjectionReads.period(from, to);
         Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         List<String> urns = schools.urnsIn(reads.localAuthority(laCode));
-        return new ConflictList(laCode, period.from(), period.to(), knownAt,
-                urns.isEmpty() ? List.of() : conflicts.of(urns, period.from(), period.to(), knownAt));
+        Paging.Page<ConflictingSession> page = Paging.page(
+                urns.isEmpty() ? List.of() : conflicts.of(urns, period.from(), period.to(), knownAt), limit, cursor,
+                c -> Paging.key(c.date(), c.session(), c.upn()));
+        return new ConflictList(laCode, period.from(), period.to(), knownAt, page.items(), page.next());
     }
 }
