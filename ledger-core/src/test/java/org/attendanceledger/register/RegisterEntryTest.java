@@ -163,17 +163,17 @@ class RegisterEntryTest {
     void an_amendment_decides_authorisation_when_the_code_before_or_after_it_is_an_authorised_absence() {
         LocalDate before2024 = LocalDate.of(2024, 3, 4);
         // H was authorised leave before 19 Aug 2024: withdrawing it is a decision; J was attendance, so J to O is not.
-        assertThat(RegisterEntry.decidesAuthorisation("H", "G", before2024)).isTrue();
-        assertThat(RegisterEntry.decidesAuthorisation("J", "O", before2024)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("N", "I", DATE)).isTrue();
-        assertThat(RegisterEntry.decidesAuthorisation("I", "O", DATE)).isTrue();
-        assertThat(RegisterEntry.decidesAuthorisation("I", "M", DATE)).isTrue();
-        assertThat(RegisterEntry.decidesAuthorisation("N", "O", DATE)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("N", "G", DATE)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("N", "L", DATE)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("N", "/", DATE)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("/", "N", DATE)).isFalse();
-        assertThat(RegisterEntry.decidesAuthorisation("/", "X", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("H", "G", before2024)).isTrue();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("J", "O", before2024)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("N", "I", DATE)).isTrue();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("I", "O", DATE)).isTrue();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("I", "M", DATE)).isTrue();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("N", "O", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("N", "G", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("N", "L", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("N", "/", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("/", "N", DATE)).isFalse();
+        assertThat(RegisterEntryDecisions.decidesAuthorisation("/", "X", DATE)).isFalse();
     }
 
     @Test

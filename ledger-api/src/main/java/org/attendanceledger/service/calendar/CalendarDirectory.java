@@ -37,8 +37,13 @@ public class CalendarDirectory {
         this.json = json;
     }
 
+    /** The advisory-lock space of schools' calendars ("CALE" in ASCII), keyed by URN. */
+    static final int CALENDAR_LOCKS = 0x43414C45;
+
     @EventHandler
     void on(CalendarEvent event, @SequenceNumber long sequenceNumber) throws JsonProcessingException {
+        // Waits for registers that have checked their sessions against the calendar and not yet committed.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(?, hashtext(?))", CALENDAR_LOCKS, event.urn());
         jdbc.update("""
                 INSERT INTO school_calendar (urn, academic_year, version, terms, closures)
                 VALUES (?, ?, ?, ?::jsonb, ?::jsonb)
@@ -46,6 +51,15 @@ public class CalendarDirectory {
                 DO UPDATE SET version = EXCLUDED.version, terms = EXCLUDED.terms, closures = EXCLUDED.closures""",
                 event.urn(), event.academicYear(), sequenceNumber + 1,
                 json.writeValueAsString(event.terms()), json.writeValueAsString(event.closures()));
+    }
+
+    /**
+     * Holds the school's calendars still for the rest of the calling transaction: a register checking its sessions
+     * shares this lock, and a change of calendar takes it alone, so a session cannot be taken away between a
+     * register's check and its commit (a register that waited reads the new calendar).
+     */
+    public void holdForRegister(String urn) {
+        jdbc.queryForList("SELECT pg_advisory_xact_lock_shared(?, hashtext(?))", CALENDAR_LOCKS, urn);
     }
 
     /**

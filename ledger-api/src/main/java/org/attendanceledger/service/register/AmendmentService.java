@@ -10,6 +10,7 @@ import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.register.MarkRules;
+import org.attendanceledger.register.RegisterEntryDecisions;
 import org.attendanceledger.register.api.AmendMark;
 import org.attendanceledger.register.api.AmendmentOutcome;
 import org.attendanceledger.roll.Upn;
@@ -104,23 +105,8 @@ public class AmendmentService {
     }
 
     private static void requireAuditItems(Amendment amendment) {
-        List<ApiError> missing = new ArrayList<>();
-        if (amendment.reason() == null || amendment.reason().isBlank()) {
-            missing.add(ApiError.of(null, "reason", ErrorCode.AMENDMENT_FIELDS_MISSING, "reason is required"));
-        }
-        Actor by = amendment.amendedBy();
-        if (by == null || by.name() == null || by.name().isBlank()) {
-            missing.add(ApiError.of(null, "amendedBy.name", ErrorCode.AMENDMENT_FIELDS_MISSING,
-                    "the name of the person amending is required"));
-        }
-        if (by == null || by.position() == null || by.position().isBlank()) {
-            missing.add(ApiError.of(null, "amendedBy.position", ErrorCode.AMENDMENT_FIELDS_MISSING,
-                    "the position of the person amending is required"));
-        }
-        if (amendment.amendedAt() == null) {
-            missing.add(ApiError.of(null, "amendedAt", ErrorCode.AMENDMENT_FIELDS_MISSING,
-                    "the date of the amendment is required"));
-        }
+        List<ApiError> missing = RegisterEntryDecisions.missingAuditItems(amendment.reason(), amendment.amendedBy(),
+                amendment.amendedAt()).stream().map(violation -> ApiError.of(null, violation)).toList();
         if (!missing.isEmpty()) {
             throw new RequestRejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.AMENDMENT_FIELDS_MISSING,
                     "an amendment must show the reason, the date, and the name and position of who made it",

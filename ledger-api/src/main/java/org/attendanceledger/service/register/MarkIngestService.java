@@ -9,32 +9,38 @@ import java.util.Set;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
 import org.attendanceledger.register.RegisterEntry;
-import org.attendanceledger.register.api.AttendanceMarkRecorded;
+import org.attendanceledger.register.RegisterEntryDecisions;
+import org.attendanceledger.register.RegisterEntryDecisions.EntryState;
 import org.attendanceledger.register.api.MarkOutcome;
 import org.attendanceledger.register.api.RecordMark;
 import org.attendanceledger.register.api.RegisterEntryId;
+import org.attendanceledger.service.calendar.CalendarDirectory;
 import org.attendanceledger.service.infrastructure.CommandSender;
 import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.RequestRejected;
 import org.attendanceledger.service.register.RegisterEntryDirectory.KnownKey;
+import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.KnownSchools;
 import org.attendanceledger.service.school.SchoolDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.config.Configuration;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.Repository;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /**
- * Records a posted register. The whole batch is validated first and then stored in one unit of work and one
- * database transaction, so it is stored entirely or not at all, and its events reach the store in one JDBC batch.
+ * Records a posted register: checked and stored in one unit of work and one database transaction, so it is stored
+ * entirely or not at all, and its events reach the store in one JDBC batch. Every decision about an entry is the
+ * entry's own ({@link RegisterEntryDecisions}); this service only finds which entries exist and routes each mark.
  */
 @Service
 public class MarkIngestService {
@@ -42,18 +48,25 @@ public class MarkIngestService {
     private final SchoolDirectory schools;
     private final MarkValidator validator;
     private final RegisterEntryDirectory entries;
+    private final CalendarDirectory calendars;
+    private final RollDirectory roll;
     private final CommandSender commands;
     private final TransactionManager transactionManager;
-    private final EventStore eventStore;
+    private final Configuration axon;
+    private final IngestCheckpoint checkpoint;
 
     public MarkIngestService(SchoolDirectory schools, MarkValidator validator, RegisterEntryDirectory entries,
-                             CommandSender commands, TransactionManager transactionManager, EventStore eventStore) {
+                             CalendarDirectory calendars, RollDirectory roll, CommandSender commands,
+                             TransactionManager transactionManager, Configuration axon, IngestCheckpoint checkpoint) {
         this.schools = schools;
         this.validator = validator;
         this.entries = entries;
+        this.calendars = calendars;
+        this.roll = roll;
         this.commands = commands;
         this.transactionManager = transactionManager;
-        this.eventStore = eventStore;
+        this.axon = axon;
+        this.checkpoint = checkpoint;
     }
 
     /** How often a register that lost a race for its sessions is looked at again before giving up. */
@@ -72,18 +85,12 @@ public class MarkIngestService {
 
     public List<ItemResult> record(String urn, List<MarkItem> items, RequestMetadata request) {
         SchoolRecord school = KnownSchools.require(schools, urn);
-        MarkValidator.Result validation = validator.validate(school, items);
-        if (!validation.errors().isEmpty()) {
-            throw rejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, validation.errors(),
-                    "the register was rejected whole: nothing was stored");
-        }
-
         for (int attempt = 1; ; attempt++) {
             try {
-                return store(urn, items, validation, request);
+                return store(school, items, request);
             } catch (LostRace race) {
-                // Another request stored some of these sessions first. Looking again turns an identical retry into
-                // DUPLICATE and a different mark into a conflict, instead of asking the client to retry.
+                // Another request stored some of these sessions or keys first. Looking again turns an identical retry
+                // into DUPLICATE and a different mark into a conflict, instead of asking the client to retry.
                 if (attempt == RACE_ATTEMPTS) {
                     throw RequestRejected.single(HttpStatus.CONFLICT, ErrorCode.VERSION_CONFLICT, null,
                             "other requests kept storing these marks at the same moment; retry the request");
@@ -92,49 +99,76 @@ public class MarkIngestService {
         }
     }
 
-    /** Stores a validated register in one unit of work, or throws {@link LostRace} having stored nothing. */
-    private List<ItemResult> store(String urn, List<MarkItem> items, MarkValidator.Result validation,
-                                   RequestMetadata request) {
-        ItemResult[] results = new ItemResult[items.size()];
-        List<Integer> toRecord = resolveIdempotencyKeys(urn, items, results);
-
-        List<ApiError> conflicts = new ArrayList<>();
+    /**
+     * Checks and stores a register in one unit of work and one transaction, or throws having stored nothing (a
+     * {@link LostRace} when another request won a session or a key). The checks that span aggregates (the session is
+     * in the calendar, the pupil is on roll) run inside the transaction, holding the calendar and the pupils' stays
+     * still until it commits, so a deletion from roll or a calendar change cannot slip between check and commit.
+     */
+    private List<ItemResult> store(SchoolRecord school, List<MarkItem> items, RequestMetadata request) {
+        String urn = school.urn();
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
         unitOfWork.attachTransaction(transactionManager);
         try {
-            Set<String> existing = entries.existing(urn, toRecord.stream().map(items::get)
-                    .map(item -> new RegisterEntryId(urn, item.upn(), item.date(), item.session())).toList());
-            Map<String, RecordMark> recordedInBatch = new HashMap<>();
-            for (int index : toRecord) {
-                MarkValidator.Checked checked = validation.checked().get(index);
-                MarkItem item = checked.item();
-                RecordMark command = RecordMark.of(urn, item.upn(), item.date(), item.session(), item.code(),
-                        checked.minutesLate(), item.arrivalTime(), item.recordedBy(), item.recordedAt());
+            calendars.holdForRegister(urn);
+            roll.holdForRegister(urn, items.stream().map(MarkItem::upn).filter(Objects::nonNull).toList());
+            MarkValidator.Result validation = validator.validate(school, items);
+            if (!validation.errors().isEmpty()) {
+                throw rejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, validation.errors(),
+                        "the register was rejected whole: nothing was stored");
+            }
+            ItemResult[] results = new ItemResult[items.size()];
+            List<Integer> toRecord = resolveIdempotencyKeys(urn, items, results);
+            List<RecordMark> marks = toRecord.stream().map(index -> command(urn, validation.checked().get(index)))
+                    .toList();
+            Set<String> existing = entries.existing(urn, marks.stream().map(RecordMark::id).toList());
+            checkpoint.reached(urn, marks.stream().map(RecordMark::entryId)
+                    .filter(id -> !existing.contains(id)).distinct().toList());
+
+            List<ApiError> conflicts = new ArrayList<>();
+            List<Runnable> rowWrites = new ArrayList<>();
+            List<Runnable> keyWrites = new ArrayList<>();
+            Map<String, EntryState> createdHere = new HashMap<>();
+            for (int n = 0; n < toRecord.size(); n++) {
+                int index = toRecord.get(n);
+                MarkItem item = items.get(index);
+                RecordMark mark = marks.get(n);
                 RequestMetadata metadata = item.idempotencyKey() == null ? request
                         : request.withIdempotency(item.idempotencyKey(), item.payloadHash());
                 try {
                     MarkOutcome outcome;
-                    if (existing.contains(command.entryId())) {
-                        // The entry has a history: its aggregate decides between duplicate and conflict.
-                        outcome = commands.send(command, metadata);
-                    } else if (recordedInBatch.containsKey(command.entryId())) {
-                        outcome = repeatWithinBatch(recordedInBatch.get(command.entryId()), command);
+                    if (createdHere.containsKey(mark.entryId())) {
+                        // The same session again in this register: the entry's own decision, on the entry as this
+                        // register has just made it.
+                        outcome = RegisterEntryDecisions.decide(mark, createdHere.get(mark.entryId())).outcome();
+                    } else if (existing.contains(mark.entryId())) {
+                        // The entry has a history: its aggregate is loaded and decides.
+                        outcome = commands.send(mark, metadata);
                     } else {
-                        outcome = recordNew(command, metadata);
-                        recordedInBatch.put(command.entryId(), command);
+                        RegisterEntry created = create(mark, metadata);
+                        outcome = created.creationOutcome();
+                        createdHere.put(mark.entryId(), created.state());
+                        rowWrites.add(() -> entries.created(created.state(), item.idempotencyKey(),
+                                item.payloadHash()));
                     }
-                    results[index] = new ItemResult(index, item, outcome.status(), outcome.version(),
-                            command.entryId());
+                    if (outcome.status() == MarkOutcome.Status.DUPLICATE && item.idempotencyKey() != null) {
+                        keyWrites.add(() -> entries.keyFoundDuplicate(mark.id(), item.idempotencyKey(),
+                                item.payloadHash()));
+                    }
+                    results[index] = new ItemResult(index, item, outcome.status(), outcome.version(), mark.entryId());
                 } catch (RuleViolation violation) {
                     conflicts.add(ApiError.of(index, violation.field(), violation.code(), violation.detail()));
                 }
             }
             if (!conflicts.isEmpty()) {
-                unitOfWork.rollback();
                 throw rejected(HttpStatus.CONFLICT, ErrorCode.MARK_CONFLICT, conflicts,
                         "the register conflicts with entries already stored: nothing was stored");
             }
+            // New rows first, then the keys of duplicates (one of which may name a row created just now).
+            rowWrites.forEach(Runnable::run);
+            keyWrites.forEach(Runnable::run);
             unitOfWork.commit();
+            return List.of(results);
         } catch (DuplicateKeyException | ConcurrencyException | AggregateStreamCreationException raced) {
             rollbackIfActive(unitOfWork, raced);
             throw new LostRace();
@@ -142,28 +176,42 @@ public class MarkIngestService {
             rollbackIfActive(unitOfWork, failure);
             throw failure;
         }
-        return List.of(results);
+    }
+
+    private static RecordMark command(String urn, MarkValidator.Checked checked) {
+        MarkItem item = checked.item();
+        return RecordMark.of(urn, item.upn(), item.date(), item.session(), item.code(), checked.minutesLate(),
+                item.arrivalTime(), item.recordedBy(), item.recordedAt());
     }
 
     /**
-     * A session with no entry yet gets its original entry straight from the entry's own decision, with no stream to
-     * load and no command round trip: this is what makes a register one JDBC batch. The store's unique
-     * (stream, sequence) key still refuses a second original entry, should another request race this one.
+     * The original entry of a session the register knows to have none, created through Axon inside the register's
+     * unit of work: a nested unit of work for the command (so the correlation providers copy its metadata onto the
+     * event, as the command bus would) and {@code Repository.newInstance}, which loads no stream and gives the event its
+     * aggregate type and sequence 0. The register's commit appends every new entry in one JDBC batch, and the event
+     * store's unique (stream, sequence) key refuses an entry another request created first.
      */
-    private MarkOutcome recordNew(RecordMark command, RequestMetadata metadata) {
-        AttendanceMarkRecorded event = RegisterEntry.originalEntry(command);
-        eventStore.publish(new GenericDomainEventMessage<>(RegisterEntry.class.getSimpleName(), command.entryId(),
-                0L, event, metadata.asMetaData()));
-        return new MarkOutcome(MarkOutcome.Status.RECORDED, 1, command.code());
+    private RegisterEntry create(RecordMark mark, RequestMetadata metadata) {
+        CommandMessage<RecordMark> message = GenericCommandMessage.<RecordMark>asCommandMessage(mark)
+                .andMetaData(metadata.asMetaData());
+        UnitOfWork<CommandMessage<RecordMark>> unitOfWork = DefaultUnitOfWork.startAndGet(message);
+        axon.correlationDataProviders().forEach(unitOfWork::registerCorrelationDataProvider);
+        try {
+            RegisterEntry created = registerEntries().newInstance(() -> RegisterEntry.original(mark))
+                    .invoke(entry -> entry);
+            unitOfWork.commit();
+            return created;
+        } catch (Exception failure) {
+            if (unitOfWork.isActive()) {
+                unitOfWork.rollback(failure);
+            }
+            throw CommandSender.translate(failure);
+        }
     }
 
-    /** The same session twice in one register: the same mark again is a duplicate, another one a conflict. */
-    private static MarkOutcome repeatWithinBatch(RecordMark first, RecordMark again) {
-        if (Objects.equals(first.code(), again.code()) && Objects.equals(first.minutesLate(), again.minutesLate())) {
-            return new MarkOutcome(MarkOutcome.Status.DUPLICATE, 1, first.code());
-        }
-        throw new RuleViolation(ErrorCode.MARK_CONFLICT, "code", "the register gives this session two different marks, "
-                + first.code() + " and " + again.code());
+    @SuppressWarnings("unchecked")
+    private Repository<RegisterEntry> registerEntries() {
+        return (Repository<RegisterEntry>) axon.repository(RegisterEntry.class);
     }
 
     /**
@@ -185,10 +233,19 @@ public class MarkIngestService {
             }
             String hash = item.payloadHash();
             KnownKey stored = known.get(key);
+            if (stored != null && stored.payloadHash() == null) {
+                // A key recorded before payload hashes were canonical (V440): the session is part of the payload, so
+                // another session is a different payload; for its own session the entry decides.
+                if (stored.entryId().equals(new RegisterEntryId(urn, item.upn(), item.date(), item.session()).value())) {
+                    toRecord.add(index);
+                } else {
+                    conflicts.add(reusedKey(index, key));
+                }
+                continue;
+            }
             String earlier = stored != null ? stored.payloadHash() : hashSeenInBatch.get(key);
             if (earlier != null && !earlier.equals(hash)) {
-                conflicts.add(ApiError.of(index, "idempotencyKey", ErrorCode.IDEMPOTENCY_CONFLICT,
-                        "idempotency key " + key + " was already used for a different mark"));
+                conflicts.add(reusedKey(index, key));
             } else if (stored != null) {
                 results[index] = new ItemResult(index, item, MarkOutcome.Status.DUPLICATE, stored.currentVersion(),
                         stored.entryId());
@@ -202,6 +259,11 @@ public class MarkIngestService {
                     "an idempotency key was reused with a different payload: nothing was stored");
         }
         return toRecord;
+    }
+
+    private static ApiError reusedKey(int index, String key) {
+        return ApiError.of(index, "idempotencyKey", ErrorCode.IDEMPOTENCY_CONFLICT,
+                "idempotency key " + key + " was already used for a different mark");
     }
 
     private static void rollbackIfActive(UnitOfWork<?> unitOfWork, Throwable cause) {

@@ -10,6 +10,7 @@ import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.SchoolCalendar;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.register.MarkRules;
+import org.attendanceledger.register.RegisterEntryDecisions;
 import org.attendanceledger.roll.Upn;
 import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.service.calendar.CalendarDirectory;
@@ -17,7 +18,6 @@ import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.roll.DualRegistrationRules;
 import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.roll.RollDirectory.RollPeriod;
-import org.attendanceledger.service.roll.RollDirectory;
 import org.attendanceledger.service.school.SchoolDirectory.SchoolRecord;
 import org.springframework.stereotype.Component;
 
@@ -73,20 +73,23 @@ public class MarkValidator {
     private Integer check(int index, MarkItem item, SchoolRecord school,
                           Map<AcademicYear, Optional<SchoolCalendar>> calendarCache,
                           Map<String, List<RollPeriod>> periods, List<ApiError> errors, Instant now) {
-        if (item.upn() == null || item.date() == null || item.session() == null || item.code() == null
-                || item.recordedBy() == null || !item.recordedBy().hasNameAndPosition() || item.recordedAt() == null) {
+        if (item.upn() == null || item.date() == null || item.session() == null || item.code() == null) {
             errors.add(ApiError.of(index, missingField(item), ErrorCode.VALIDATION_FAILED,
-                    "upn, date, session, code, recordedBy (name and position) and recordedAt are required"));
+                    "upn, date, session and code are required"));
             return item.minutesLate();
         }
+        RegisterEntryDecisions.missingRecorder(item.recordedBy(), item.recordedAt())
+                .forEach(violation -> errors.add(ApiError.of(index, violation)));
         Upn.violation(item.upn()).ifPresent(violation -> errors.add(ApiError.of(index, violation)));
         RegisterPolicy policy = school.registerPolicy(item.date());
         MarkRules.codeViolation(item.code(), item.date()).ifPresent(violation -> errors.add(ApiError.of(index, violation)));
         MarkRules.Lateness lateness = MarkRules.judgeLateness(item.code(), item.minutesLate(), item.arrivalTime(),
                 item.session(), policy);
         lateness.violations().forEach(violation -> errors.add(ApiError.of(index, violation)));
-        MarkRules.timingViolations(item.code(), item.date(), item.session(), policy, item.recordedAt(), "recordedAt",
-                now).forEach(violation -> errors.add(ApiError.of(index, violation)));
+        if (item.recordedAt() != null) {
+            MarkRules.timingViolations(item.code(), item.date(), item.session(), policy, item.recordedAt(),
+                    "recordedAt", now).forEach(violation -> errors.add(ApiError.of(index, violation)));
+        }
         Integer minutesLate = lateness.minutesLate();
 
         Optional<SchoolCalendar> calendar = calendarCache.computeIfAbsent(AcademicYear.containing(item.date()),
@@ -139,16 +142,7 @@ public class MarkValidator {
         if (item.date() == null) {
             return "date";
         }
-        if (item.session() == null) {
-            return "session";
-        }
-        if (item.code() == null) {
-            return "code";
-        }
-        if (item.recordedBy() == null || !item.recordedBy().hasNameAndPosition()) {
-            return "recordedBy";
-        }
-        return "recordedAt";
+        return item.session() == null ? "session" : "code";
     }
 
 }

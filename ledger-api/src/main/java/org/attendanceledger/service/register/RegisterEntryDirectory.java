@@ -12,21 +12,22 @@ import java.util.Set;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.calendar.SessionSlot;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
-import org.attendanceledger.register.api.AttendanceMarkRecorded;
+import org.attendanceledger.register.RegisterEntryDecisions.EntryState;
 import org.attendanceledger.register.api.RegisterEntryId;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.attendanceledger.service.infrastructure.BatchedWrites;
-import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The current value of every register entry and the idempotency keys that produced them, kept in the same transaction
- * as the mark events. It serves the current register and lets retries be recognised without replaying streams.
+ * The current value of every register entry and the idempotency keys used for it, kept in the same transaction as the
+ * mark events: a posted register writes the rows of the entries it creates, and amendments (from the API and the
+ * automatic N conversion) update them through the handler below. It serves the current register and lets retries be
+ * recognised without replaying streams.
  */
 @Component
 @ProcessingGroup(AxonConfiguration.WRITE_SIDE)
@@ -40,20 +41,40 @@ public class RegisterEntryDirectory {
         this.writes = new BatchedWrites(jdbc, "register-entry");
     }
 
-    @EventHandler
-    void on(AttendanceMarkRecorded event,
-            @MetaDataValue(RequestMetadata.IDEMPOTENCY_KEY) String idempotencyKey,
-            @MetaDataValue(RequestMetadata.PAYLOAD_HASH) String payloadHash) {
+    /**
+     * The row of an entry a posted register has just created, written by the register itself in its own transaction
+     * (one JDBC batch per register at commit) rather than by a handler re-dispatching every event. The idempotency key
+     * that created it lives on the row; should another request have created the entry first, the primary key (or the
+     * key's unique index) refuses this row and the register is looked at again.
+     */
+    public void created(EntryState entry, String idempotencyKey, String payloadHash) {
         writes.add("""
-                INSERT INTO register_entry (urn, session_date, session, upn, code, minutes_late, version)
-                VALUES (?, ?, ?, ?, ?, ?, 1)""",
-                event.urn(), Date.valueOf(event.date()), event.session().name(), event.upn(), event.code(),
-                event.minutesLate());
-        if (idempotencyKey != null) {
-            writes.add("""
-                    INSERT INTO mark_idempotency (urn, idempotency_key, payload_hash, entry_id) VALUES (?, ?, ?, ?)""",
-                    event.urn(), idempotencyKey, payloadHash, event.entryId());
-        }
+                INSERT INTO register_entry (urn, session_date, session, upn, code, minutes_late, version,
+                                            idempotency_key, payload_hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                entry.urn(), Date.valueOf(entry.date()), entry.session().name(), entry.upn(), entry.current().code(),
+                entry.current().minutesLate(), entry.version(), idempotencyKey,
+                idempotencyKey == null ? null : payloadHash);
+    }
+
+    /**
+     * A keyed post that found its mark already there (DUPLICATE) is remembered too, so that the key, reused for a
+     * different mark, is an idempotency conflict. The entry's first key takes the key columns (and a key recorded
+     * before hashes were canonical gets its hash now); other keys join {@code other_keys}. The SET expressions all
+     * read the row as it was, so each CASE sees the old key.
+     */
+    public void keyFoundDuplicate(RegisterEntryId entry, String idempotencyKey, String payloadHash) {
+        writes.add("""
+                UPDATE register_entry
+                SET idempotency_key = COALESCE(idempotency_key, ?),
+                    payload_hash = CASE WHEN idempotency_key IS NULL OR idempotency_key = ?
+                                        THEN COALESCE(payload_hash, ?) ELSE payload_hash END,
+                    other_keys = CASE WHEN idempotency_key IS NULL OR idempotency_key = ? THEN other_keys
+                                      ELSE COALESCE(other_keys, '{}'::jsonb) || jsonb_build_object(?::text, ?::text)
+                                 END
+                WHERE urn = ? AND session_date = ? AND session = ? AND upn = ?""",
+                idempotencyKey, idempotencyKey, payloadHash, idempotencyKey, idempotencyKey, payloadHash,
+                entry.urn(), Date.valueOf(entry.date()), entry.session().name(), entry.upn());
     }
 
     @EventHandler
@@ -126,22 +147,28 @@ public class RegisterEntryDirectory {
         return found;
     }
 
-    /** The stored payload hash and entry for each idempotency key already used at the school. */
+    /**
+     * What each of the given idempotency keys was already used for at the school: one indexed read of the entries'
+     * own key columns, plus the keys that later found an entry already there.
+     */
     public Map<String, KnownKey> knownKeys(String urn, Collection<String> keys) {
         Map<String, KnownKey> known = new HashMap<>();
         if (keys.isEmpty()) {
             return known;
         }
+        String[] asked = keys.toArray(String[]::new);
+        RowCallbackHandler row = rs -> {
+            known.put(rs.getString(1), new KnownKey(rs.getString(2), new RegisterEntryId(urn, rs.getString(3),
+                    rs.getDate(4).toLocalDate(), Session.valueOf(rs.getString(5))).value(), rs.getLong(6)));
+        };
         jdbc.query("""
-                SELECT k.idempotency_key, k.payload_hash, k.entry_id, e.version
-                FROM mark_idempotency k
-                LEFT JOIN register_entry e
-                  ON k.entry_id = e.urn || ':' || e.upn || ':' || e.session_date || ':' || e.session
-                WHERE k.urn = ? AND k.idempotency_key = ANY (?)""",
-                rs -> {
-                    known.put(rs.getString(1), new KnownKey(rs.getString(2), rs.getString(3), rs.getLong(4)));
-                },
-                urn, keys.toArray(String[]::new));
+                SELECT idempotency_key, payload_hash, upn, session_date, session, version FROM register_entry
+                WHERE urn = ? AND idempotency_key = ANY (?)""", row, urn, asked);
+        // ?? is the JDBC escape of PostgreSQL's ? operator ("has any of these keys"), which the GIN index serves.
+        jdbc.query("""
+                SELECT k.key, k.value, e.upn, e.session_date, e.session, e.version
+                FROM register_entry e, jsonb_each_text(e.other_keys) AS k(key, value)
+                WHERE e.urn = ? AND e.other_keys ??| ? AND k.key = ANY (?)""", row, urn, asked, asked);
         return known;
     }
 
@@ -149,7 +176,10 @@ public class RegisterEntryDirectory {
     public record CurrentMark(String upn, String code, Integer minutesLate, long version) {
     }
 
-    /** What an idempotency key was first used for. */
+    /**
+     * What an idempotency key was used for: the payload's hash (null for keys recorded before hashes were canonical,
+     * migration V440) and the entry, with its current version.
+     */
     public record KnownKey(String payloadHash, String entryId, long currentVersion) {
     }
 }

@@ -66,6 +66,9 @@ public class RollDirectory {
 
     @EventHandler
     void on(PupilDeleted event) {
+        // Waits for any register that has checked this pupil's roll and not yet committed (see holdForRegister), so
+        // that a mark never lands after the deletion that should have refused it.
+        jdbc.queryForList("SELECT pg_advisory_xact_lock(?, hashtext(?))", PUPIL_ROLL_LOCKS, event.urn() + ":" + event.upn());
         jdbc.update("UPDATE roll_period SET last_day_on_roll = ? WHERE urn = ? AND upn = ? AND starting_day = ?",
                 Date.valueOf(event.lastDayOnRoll()), event.urn(), event.upn(), Date.valueOf(event.startingDay()));
     }
@@ -105,6 +108,25 @@ public class RollDirectory {
                 },
                 urn, pupils);
         return byUpn;
+    }
+
+    /** The advisory-lock space of pupils' stays at a school ("ROLL" in ASCII), keyed by {@code urn:upn}. */
+    static final int PUPIL_ROLL_LOCKS = 0x524F4C4C;
+
+    /**
+     * Holds the pupils' stays at the school still, for the rest of the calling transaction, so that the register
+     * checking them is not overtaken by a deletion from roll: registers share these locks, and a deletion takes its
+     * pupil's lock alone (in the {@code PupilDeleted} handler, inside the deleting transaction). Whichever comes first
+     * commits first; a register that waited then reads the deletion and refuses the pupil as not on roll.
+     * Taken in one order (sorted), and never held by two deletions at once, so they cannot deadlock.
+     */
+    public void holdForRegister(String urn, Collection<String> upns) {
+        if (upns.isEmpty()) {
+            return;
+        }
+        jdbc.queryForList("""
+                SELECT pg_advisory_xact_lock_shared(?, hashtext(pupil)) FROM unnest(?::text[]) AS pupil ORDER BY pupil""",
+                PUPIL_ROLL_LOCKS, upns.stream().sorted().distinct().map(upn -> urn + ":" + upn).toArray(String[]::new));
     }
 
     /** 404 {@code UNKNOWN_PUPIL} for a pupil who has never been on the school's roll. */

@@ -25,4 +25,9 @@ public record RecordMark(
         return new RecordMark(new RegisterEntryId(urn, upn, date, session).value(), urn, upn, date, session, code,
                 minutesLate, arrivalTime, recordedBy, recordedAt);
     }
+
+    /** The entry this mark is for. */
+    public RegisterEntryId id() {
+        return new RegisterEntryId(urn, upn, date, session);
+    }
 }
