@@ -111,7 +111,7 @@ public class RollDirectory {
     }
 
     /** The advisory-lock space of pupils' stays at a school ("ROLL" in ASCII), keyed by {@code urn:upn}. */
-    static final int PUPIL_ROLL_LOCKS = 0x524F4C4C;
+    public static final int PUPIL_ROLL_LOCKS = 0x524F4C4C;
 
     /**
      * Holds the pupils' stays at the school still, for the rest of the calling transaction, so that the register

@@ -61,7 +61,7 @@ class EventStoreTest extends LedgerApiTest {
         fixtures().recordMarks(urn, List.of(with(mark(pupil, "2024-10-01", "AM", "/"), "idempotencyKey", "K-meta")));
 
         var row = jdbc.queryForMap("""
-                SELECT payload, meta_data, payload_type FROM domain_event_entry
+                SELECT payload, meta_data, payload_type, type FROM domain_event_entry
                 WHERE aggregate_identifier = ? AND sequence_number = 0""", urn + ":" + pupil + ":2024-10-01:AM");
         JsonNode payload = JSON.readTree((byte[]) row.get("payload"));
         JsonNode metadata = JSON.readTree((byte[]) row.get("meta_data"));
@@ -74,6 +74,11 @@ class EventStoreTest extends LedgerApiTest {
         assertThat(metadata.path("receivedAt").asText()).isNotBlank();
         assertThat(metadata.path("idempotencyKey").asText()).isEqualTo("K-meta");
         assertThat(metadata.path("apiKeyId").asText()).isNotBlank();
+        // Created through Axon's repository in the register's unit of work: Axon names the aggregate type and copies
+        // the command's correlation metadata, as it does for every command.
+        assertThat(row.get("type")).isEqualTo("RegisterEntry");
+        assertThat(metadata.path("correlationId").asText()).isNotBlank();
+        assertThat(metadata.path("traceId").asText()).isNotBlank();
     }
 
     @Test
