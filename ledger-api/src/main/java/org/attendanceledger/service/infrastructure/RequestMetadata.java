@@ -27,6 +27,12 @@ public record RequestMetadata(Instant receivedAt, String apiKeyId, String idempo
         return new RequestMetadata(receivedAt, apiKeyId, key, hash);
     }
 
+    /** When the ledger received the request that caused an event: its metadata, or the store's stamp without it. */
+    public static java.sql.Timestamp receivedAt(org.axonframework.eventhandling.EventMessage<?> event) {
+        Object received = event.getMetaData().get(RECEIVED_AT);
+        return java.sql.Timestamp.from(received == null ? event.getTimestamp() : Instant.parse(received.toString()));
+    }
+
     public MetaData asMetaData() {
         Map<String, Object> values = new HashMap<>();
         values.put(RECEIVED_AT, receivedAt.toString());

@@ -8,6 +8,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.TreeMap;
+import org.attendanceledger.attendance.SessionMark;
+import org.attendanceledger.projections.query.KnownMarks;
+
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -59,8 +66,15 @@ public class LeaveController {
     private final RollDirectory roll;
     private final Caller caller;
 
+    private static final Comparator<SessionMark> BY_SESSION =
+            Comparator.comparing(SessionMark::date).thenComparing(SessionMark::session);
+    private final KnownMarks knownMarks;
+    private final ProjectionReads reads;
+
     public LeaveController(CommandSender commands, LeaveDirectory leave, SchoolDirectory schools, RollDirectory roll,
-                           Caller caller) {
+                           Caller caller, KnownMarks knownMarks, ProjectionReads reads) {
+        this.knownMarks = knownMarks;
+        this.reads = reads;
         this.commands = commands;
         this.leave = leave;
         this.schools = schools;
@@ -92,7 +106,7 @@ public class LeaveController {
     public record Created(String id) {
     }
 
-    public record LeaveWithoutDecisionList(String urn, LocalDate from, LocalDate to,
+    public record LeaveWithoutDecisionList(String urn, LocalDate from, LocalDate to, Instant asKnownAt,
                                            List<LeaveWithoutDecision> items, String next) implements ItemList {
     }
 
@@ -145,9 +159,11 @@ public class LeaveController {
             @PathVariable String urn,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+            @RequestParam(required = false) String asKnownAt,
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         KnownSchools.require(schools, urn);
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         // Leave codes are entered in advance, and one without a decision is worth seeing before its day comes.
         AcademicYear current = AcademicYear.containing(ProjectionReads.today());
         LocalDate first = from == null ? current.firstDay() : from;
@@ -156,9 +172,19 @@ public class LeaveController {
             throw RequestRejected.single(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED, "from",
                     "from (" + first + ") is after to (" + last + ")");
         }
-        Paging.Page<LeaveWithoutDecision> page = Paging.page(leave.leaveWithoutDecision(urn, first, last), limit,
-                cursor, l -> Paging.key(l.upn(), l.date(), l.session()));
-        return new LeaveWithoutDecisionList(urn, first, last, page.items(), page.next());
+        List<LeaveWithoutDecision> found;
+        if (knownAt == null) {
+            found = leave.leaveWithoutDecision(urn, first, last);
+        } else {
+            // The marks as known then are the projections' versions of each mark.
+            Map<String, List<SessionMark>> marks = new TreeMap<>();
+            knownMarks.ofSchools(List.of(reads.school(urn)), first, last, knownAt).forEach((pupil, ofPupil) ->
+                    marks.put(pupil.upn(), ofPupil.stream().sorted(BY_SESSION).toList()));
+            found = leave.leaveWithoutDecision(urn, marks, knownAt);
+        }
+        Paging.Page<LeaveWithoutDecision> page = Paging.page(found, limit, cursor,
+                l -> Paging.key(l.upn(), l.date(), l.session()));
+        return new LeaveWithoutDecisionList(urn, first, last, knownAt, page.items(), page.next());
     }
 
     private void requireRequest(String urn, String id) {

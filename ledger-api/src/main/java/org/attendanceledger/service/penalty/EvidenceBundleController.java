@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.attendanceledger.service.security.ReasonTextRedaction;
+import org.attendanceledger.service.projection.ProjectionReads;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.format.annotation.DateTimeFormat.ISO;
 import org.springframework.http.ContentDisposition;
@@ -36,16 +37,18 @@ public class EvidenceBundleController {
             + "head, leave, notices and the statutory-defences checklist; as a PDF with Accept: application/pdf")
     public EvidenceBundles.Bundle json(@PathVariable String urn, @PathVariable String upn,
                                        @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        return bundles.bundle(urn, upn, from, to);
+                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                       @RequestParam(required = false) String asKnownAt) {
+        return bundles.bundle(urn, upn, from, to, ProjectionReads.asKnownAt(asKnownAt));
     }
 
     /** The same bundle, built from the same JSON the caller would get (reasons withheld alike), printed. */
     @GetMapping(path = PATH, produces = MediaType.APPLICATION_PDF_VALUE)
     public ResponseEntity<byte[]> pdf(@PathVariable String urn, @PathVariable String upn,
                                       @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate from,
-                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to) {
-        EvidenceBundles.Bundle bundle = bundles.bundle(urn, upn, from, to);
+                                      @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate to,
+                                      @RequestParam(required = false) String asKnownAt) {
+        EvidenceBundles.Bundle bundle = bundles.bundle(urn, upn, from, to, ProjectionReads.asKnownAt(asKnownAt));
         byte[] pdf = EvidenceBundlePdf.render(redaction.asCallerMaySee(bundle),
                 !ReasonTextRedaction.callerMayReadReasonText());
         String name = "evidence-" + bundle.threshold().urn() + "-" + bundle.threshold().upn() + "-"

@@ -1,6 +1,7 @@
 package org.attendanceledger.service.penalty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,7 +71,7 @@ public class EvidenceBundles {
 
     public record Bundle(ThresholdView threshold, List<SchoolWeek> schoolWeeks, List<EvidencedSession> sessions,
                          TreeHeadView treeHead, List<LeaveRequestView> leaveDecisions, List<Notice> notices,
-                         List<Defence> defencesChecklist) {
+                         List<Defence> defencesChecklist, Instant asKnownAt) {
     }
 
     /** A school week of the window (its Monday) with every session the school met that week. */
@@ -104,16 +105,22 @@ public class EvidenceBundles {
      * The appender logs a moment after commit and signs a head every few seconds, so a bundle asked for just after an
      * amendment also waits for a head whose tree holds every counted session's current version, rather than prove an
      * older version or leave a proof out. Both waits end at {@code ledger.evidence.log-wait}.
+     *
+     * <p>As known at an instant ({@code knownAt}, null: now), every part is the ledger's answer then: the threshold,
+     * each chain up to the versions received by then, leave and notices as received by then, the checklist's figures.
+     * The proofs are against the latest signed head, which holds every earlier version too (the log only grows), so an
+     * old bundle is proven by today's log; a version received after the instant is left out of its chain.
      */
-    public Bundle bundle(String urn, String upn, LocalDate from, LocalDate to) {
+    public Bundle bundle(String urn, String upn, LocalDate from, LocalDate to, Instant knownAt) {
         long deadline = System.nanoTime() + logWait.toNanos();
         long pause = 50;
         while (true) {
-            ThresholdView threshold = thresholds.pupil(urn, upn, from, to, null);
+            ThresholdView threshold = thresholds.pupil(urn, upn, from, to,
+                    knownAt == null ? null : knownAt.toString());
             PupilKey pupil = new PupilKey(threshold.urn(), threshold.upn());
             List<CountedSession> counted = threshold.met() ? threshold.sessions() : List.of();
-            List<List<Link>> chains = counted.stream().map(session -> history.of(new RegisterEntryId(pupil.urn(),
-                    pupil.upn(), session.date(), session.session()))).toList();
+            List<List<Link>> chains = counted.stream().map(session -> knownBy(history.of(new RegisterEntryId(
+                    pupil.urn(), pupil.upn(), session.date(), session.session())), knownAt)).toList();
             if (!currentCodesAreCounted(chains, counted)) {
                 if (System.nanoTime() > deadline) {
                     throw RequestRejected.single(HttpStatus.SERVICE_UNAVAILABLE,
@@ -124,7 +131,7 @@ public class EvidenceBundles {
             }
             TreeHeadView head = latestHead();
             if (covers(head, chains, counted.isEmpty())) {
-                return assemble(pupil, threshold, counted, chains, head);
+                return assemble(pupil, threshold, counted, chains, head, knownAt);
             }
             if (System.nanoTime() > deadline) {
                 throw RequestRejected.single(HttpStatus.SERVICE_UNAVAILABLE, ErrorCode.AUDIT_LOG_CATCHING_UP, null,
@@ -136,19 +143,25 @@ public class EvidenceBundles {
         }
     }
 
+    /** The links of a chain the ledger had received by the instant (all of them for null). */
+    private static List<Link> knownBy(List<Link> chain, Instant knownAt) {
+        return knownAt == null ? chain
+                : chain.stream().filter(link -> !link.receivedAt().isAfter(knownAt)).toList();
+    }
+
     private Bundle assemble(PupilKey pupil, ThresholdView threshold, List<CountedSession> counted,
-                            List<List<Link>> chains, TreeHeadView head) {
+                            List<List<Link>> chains, TreeHeadView head, Instant knownAt) {
         boolean met = threshold.met() && threshold.window() != null;
         // The dates the bundle speaks about: the ten weeks when the threshold was met, else the period asked about.
         LocalDate first = met ? threshold.window().firstSchoolWeek() : threshold.from();
         LocalDate last = met ? threshold.window().lastSchoolWeek().plusDays(6) : threshold.to();
         List<SchoolWeek> weeks = met ? schoolWeeks(timelines.of(pupil.urn()), first, last) : List.of();
-        List<LeaveRequestView> leaveRequests = leave.overlapping(pupil.urn(), pupil.upn(), first, last);
-        List<Notice> pupilNotices = schools.laCodeOf(pupil.urn()).map(la -> notices.list(la, pupil.upn(), null))
-                .orElse(List.of());
-        List<Defence> defences = defences(pupil, threshold, leaveRequests, first, last);
+        List<LeaveRequestView> leaveRequests = leave.overlapping(pupil.urn(), pupil.upn(), first, last, knownAt);
+        List<Notice> pupilNotices = schools.laCodeOf(pupil.urn())
+                .map(la -> notices.list(la, pupil.upn(), null, knownAt)).orElse(List.of());
+        List<Defence> defences = defences(pupil, threshold, leaveRequests, first, last, knownAt);
         return new Bundle(threshold, weeks, evidenced(counted, chains, head), head, leaveRequests, pupilNotices,
-                defences);
+                defences, knownAt);
     }
 
     private static List<SchoolWeek> schoolWeeks(SchoolTimeline timeline, LocalDate first, LocalDate last) {
@@ -218,10 +231,10 @@ public class EvidenceBundles {
      * ({@link AttendanceFigures}) over the same dates as the bundle; the LA weighs it, the ledger gives no verdict.
      */
     private List<Defence> defences(PupilKey pupil, ThresholdView threshold, List<LeaveRequestView> leaveRequests,
-                                   LocalDate first, LocalDate last) {
-        AttendanceFigures window = attendance.figures(pupil, first, last);
+                                   LocalDate first, LocalDate last, Instant knownAt) {
+        AttendanceFigures window = attendance.figures(pupil, first, last, knownAt);
         // The Traveller test looks back 12 months from the end of the window (the day before a year earlier + 1).
-        AttendanceFigures year = attendance.figures(pupil, last.minusYears(1).plusDays(1), last);
+        AttendanceFigures year = attendance.figures(pupil, last.minusYears(1).plusDays(1), last, knownAt);
         List<GrantedLeave> granted = leaveRequests.stream()
                 .filter(request -> request.decision() == LeaveDecision.GRANTED)
                 .map(request -> new GrantedLeave(request.id(), request.upn(), request.from(), request.to(),

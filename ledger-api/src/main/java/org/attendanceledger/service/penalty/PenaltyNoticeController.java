@@ -96,7 +96,7 @@ public class PenaltyNoticeController {
         }
     }
 
-    public record NoticeList(List<NoticeView> items, String next) implements ItemList {
+    public record NoticeList(Instant asKnownAt, List<NoticeView> items, String next) implements ItemList {
     }
 
     /**
@@ -104,7 +104,8 @@ public class PenaltyNoticeController {
      * that count towards the limit and, when refused, the first day one may be issued again.
      */
     public record Eligibility(boolean mayIssue, Integer noticeNumber, Integer nextAmount,
-                              List<AmountDue> amountIfPaidBy, List<NoticeView> counted, LocalDate allowedAgainOn) {
+                              List<AmountDue> amountIfPaidBy, List<NoticeView> counted, LocalDate allowedAgainOn,
+                              Instant asKnownAt) {
     }
 
     @PostMapping
@@ -151,31 +152,35 @@ public class PenaltyNoticeController {
     @Operation(summary = "The LA's notices, optionally for one pupil and/or one parent reference")
     public NoticeList list(@PathVariable String laCode, @RequestParam(required = false) String upn,
                            @RequestParam(required = false) String parentRef,
+                           @RequestParam(required = false) String asKnownAt,
                            @RequestParam(required = false) Integer limit,
                            @RequestParam(required = false) String cursor) {
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         // The register's stable order: pupil, day of issue, notice.
-        Paging.Page<NoticeView> page = Paging.page(notices.list(laCode, upn, parentRef).stream()
+        Paging.Page<NoticeView> page = Paging.page(notices.list(laCode, upn, parentRef, knownAt).stream()
                 .map(NoticeView::of).toList(), limit, cursor, n -> Paging.key(n.upn(), n.issuedOn(), n.id()));
-        return new NoticeList(page.items(), page.next());
+        return new NoticeList(knownAt, page.items(), page.next());
     }
 
     @GetMapping("/eligibility")
     @Operation(summary = "Whether a penalty notice may be issued to the parent for the pupil on a date (default today)")
     public Eligibility eligibility(@PathVariable String laCode, @RequestParam String urn, @RequestParam String upn,
                                    @RequestParam String parentRef,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate on) {
+                                   @RequestParam(required = false) @DateTimeFormat(iso = ISO.DATE) LocalDate on,
+                                   @RequestParam(required = false) String asKnownAt) {
+        Instant knownAt = ProjectionReads.asKnownAt(asKnownAt);
         requirePupilOfTheLa(laCode, urn, upn);
         LocalDate day = on == null ? ProjectionReads.today() : on;
-        List<Notice> onRecord = notices.notices(laCode, parentRef.strip(), upn);
+        List<Notice> onRecord = notices.notices(laCode, parentRef.strip(), upn, knownAt);
         PenaltyNoticeLimit.Decision decision = PenaltyNoticeLimit.national()
                 .decide(onRecord.stream().map(Notice::onRecord).toList(), day);
         List<NoticeView> counted = views(onRecord, decision.counted());
         if (!decision.mayIssue()) {
-            return new Eligibility(false, null, null, List.of(), counted, decision.allowedAgainOn());
+            return new Eligibility(false, null, null, List.of(), counted, decision.allowedAgainOn(), knownAt);
         }
         List<AmountDue> amounts = PenaltyNoticeTariff.national().amountsFor(day, decision.noticeNumber());
         return new Eligibility(true, decision.noticeNumber(), amounts.isEmpty() ? null : amounts.get(0).amount(),
-                amounts, counted, null);
+                amounts, counted, null, knownAt);
     }
 
     /** Checked here to name every notice that counts; the notice itself checks again under its lock. */

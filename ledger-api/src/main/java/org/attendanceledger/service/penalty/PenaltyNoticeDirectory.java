@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -22,6 +24,8 @@ import org.attendanceledger.penalty.api.PenaltyNoticeOutcomeRecorded;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -40,6 +44,19 @@ public class PenaltyNoticeDirectory implements PenaltyNoticeRecords {
     private static final String COLUMNS = """
             notice_id, la_code, urn, upn, parent_ref, kind, issued_on, breach_date, breach_session, notice_number,
             amounts, outcome, outcome_on, amount_paid""";
+    /**
+     * The register as known at an instant ({@code known.t}; null: now): notices received by then, each with its
+     * outcome only if that too had been received. The query joins {@code (SELECT ?::timestamptz AS t) AS known}.
+     */
+    private static final String KNOWN_COLUMNS = """
+            notice_id, la_code, urn, upn, parent_ref, kind, issued_on, breach_date, breach_session, notice_number,
+            amounts,
+            CASE WHEN known.t IS NULL OR outcome_received_at <= known.t THEN outcome END AS outcome,
+            CASE WHEN known.t IS NULL OR outcome_received_at <= known.t THEN outcome_on END AS outcome_on,
+            CASE WHEN known.t IS NULL OR outcome_received_at <= known.t THEN amount_paid END AS amount_paid""";
+    private static final String AS_KNOWN = """
+             FROM penalty_notice CROSS JOIN (SELECT ?::timestamptz AS t) AS known
+            WHERE (known.t IS NULL OR received_at <= known.t)""";
 
     private final JdbcTemplate jdbc;
 
@@ -58,22 +75,25 @@ public class PenaltyNoticeDirectory implements PenaltyNoticeRecords {
     }
 
     @EventHandler
-    void on(PenaltyNoticeIssued event) {
+    void on(PenaltyNoticeIssued event, EventMessage<?> message) {
         jdbc.update("""
                 INSERT INTO penalty_notice (notice_id, la_code, urn, upn, parent_ref, kind, issued_on, breach_date,
-                                            breach_session, notice_number, amounts)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)""",
+                                            breach_session, notice_number, amounts, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?)""",
                 event.noticeId(), event.laCode(), event.urn(), event.upn(), event.parentRef(), event.kind().name(),
                 Date.valueOf(event.issuedOn()),
                 event.breachAt() == null ? null : Date.valueOf(event.breachAt().date()),
                 event.breachAt() == null ? null : event.breachAt().session().name(), event.noticeNumber(),
-                json(event.amountIfPaidBy()));
+                json(event.amountIfPaidBy()), RequestMetadata.receivedAt(message));
     }
 
     @EventHandler
-    void on(PenaltyNoticeOutcomeRecorded event) {
-        jdbc.update("UPDATE penalty_notice SET outcome = ?, outcome_on = ?, amount_paid = ? WHERE notice_id = ?",
-                event.outcome().name(), Date.valueOf(event.on()), event.amount(), event.noticeId());
+    void on(PenaltyNoticeOutcomeRecorded event, EventMessage<?> message) {
+        jdbc.update("""
+                UPDATE penalty_notice SET outcome = ?, outcome_on = ?, amount_paid = ?, outcome_received_at = ?
+                WHERE notice_id = ?""",
+                event.outcome().name(), Date.valueOf(event.on()), event.amount(), RequestMetadata.receivedAt(message),
+                event.noticeId());
     }
 
     @Override
@@ -85,16 +105,33 @@ public class PenaltyNoticeDirectory implements PenaltyNoticeRecords {
 
     /** The notices to one parent for one pupil in an LA, oldest first. */
     public List<Notice> notices(String laCode, String parentRef, String upn) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM penalty_notice WHERE la_code = ? AND parent_ref = ? AND upn = ?"
-                + " ORDER BY issued_on, notice_id", NOTICE, laCode, parentRef, upn);
+        return notices(laCode, parentRef, upn, null);
     }
 
-    /** The LA's notices, optionally for one pupil and/or one parent, in order of pupil, issue date and id. */
+    /** The same, as the ledger knew them at an instant (null: now). */
+    public List<Notice> notices(String laCode, String parentRef, String upn, Instant knownAt) {
+        return jdbc.query("SELECT " + KNOWN_COLUMNS + AS_KNOWN + " AND la_code = ? AND parent_ref = ? AND upn = ?"
+                + " ORDER BY issued_on, notice_id", NOTICE, timestamp(knownAt), laCode, parentRef, upn);
+    }
+
+    /** The LA's notices as known now. */
     public List<Notice> list(String laCode, String upn, String parentRef) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM penalty_notice WHERE la_code = ?"
+        return list(laCode, upn, parentRef, null);
+    }
+
+    /**
+     * The LA's notices, optionally for one pupil and/or one parent, in order of pupil, issue date and id, as the
+     * ledger knew them at an instant (null: now).
+     */
+    public List<Notice> list(String laCode, String upn, String parentRef, Instant knownAt) {
+        return jdbc.query("SELECT " + KNOWN_COLUMNS + AS_KNOWN + " AND la_code = ?"
                         + " AND (?::varchar IS NULL OR upn = ?) AND (?::varchar IS NULL OR parent_ref = ?)"
                         + " ORDER BY upn, issued_on, notice_id",
-                NOTICE, laCode, upn, upn, parentRef, parentRef);
+                NOTICE, timestamp(knownAt), laCode, upn, upn, parentRef, parentRef);
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     public Optional<Notice> find(String laCode, String noticeId) {

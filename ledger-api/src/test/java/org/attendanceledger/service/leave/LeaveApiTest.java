@@ -101,6 +101,27 @@ class LeaveApiTest extends LedgerApiTest {
     }
 
     @Test
+    void leave_without_decision_as_known_before_the_grant_lists_the_marks_the_grant_now_covers() {
+        Ahead a = ahead();
+        String now = Instant.now().toString();
+        fixtures().recordMarks(a.urn(), List.of(with(mark(a.upn(), a.day().toString(), "AM", "C"), "recordedAt", now)));
+        String id = request(a.urn(), a.upn(), a.day().toString(), a.day().toString()).body().path("id").asText();
+        Instant beforeGrant = Instant.now();
+        assertThat(decide(a.urn(), id, "GRANTED", "C", HEAD).status()).isEqualTo(200);
+
+        var then = api().get(a.base() + "/leave-without-decision?from=" + a.day() + "&to=" + a.day()
+                + "&asKnownAt=" + beforeGrant);
+
+        assertThat(then.status()).as(then.toString()).isEqualTo(200);
+        assertThat(then.body().path("asKnownAt").asText()).isEqualTo(beforeGrant.toString());
+        assertThat(then.body().path("items")).singleElement()
+                .satisfies(item -> assertThat(item.path("code").asText()).isEqualTo("C"));
+        assertThat(leaveWithoutDecision(a)).isEmpty();
+        assertThat(api().get(a.base() + "/leave-without-decision?asKnownAt=2999-01-01T00:00:00Z").body()
+                .path("code").asText()).isEqualTo("AS_KNOWN_AT_IN_FUTURE");
+    }
+
+    @Test
     void only_a_grant_leave_holder_on_the_day_may_decide() {
         Ahead a = ahead();
         fixtures().grant(a.urn(), TEACHER, "AUTHORISE_ABSENCE", "2024-09-01");

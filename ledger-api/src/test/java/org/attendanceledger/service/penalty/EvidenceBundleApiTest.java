@@ -203,6 +203,35 @@ class EvidenceBundleApiTest extends LedgerApiTest {
     }
 
     @Test
+    void a_bundle_as_known_before_an_amendment_shows_the_chain_and_the_count_as_they_were_then() {
+        String urn = fixtures().exampleSchool(LA);
+        String upn = fixtures().admit(urn, "2024-09-04");
+        List<Map<String, Object>> marks = new ArrayList<>(allDay(upn, "G", "2024-10-03", "2024-10-04"));
+        marks.addAll(allDay(upn, "U", "2024-11-25", "2024-11-26", "2024-11-27"));
+        fixtures().recordMarks(urn, marks);
+        fixtures().grant(urn, HEAD, "AUTHORISE_ABSENCE", "2024-09-01");
+        Instant beforeAmendment = Instant.now();
+        var amended = fixtures().amend(urn, upn, "2024-10-03", "AM", "O", REASON, HEAD, "2024-10-07T10:00:00Z");
+        assertThat(amended.status()).as(amended.toString()).isEqualTo(201);
+        awaitLogged();
+
+        var then = api().get(new Case(urn, upn).evidence() + "&asKnownAt=" + beforeAmendment);
+        JsonNode now = bundle(api(), new Case(urn, upn));
+
+        assertThat(then.status()).as(then.toString()).isEqualTo(200);
+        assertThat(then.body().path("asKnownAt").asText()).isEqualTo(beforeAmendment.toString());
+        JsonNode sessionThen = sessionAt(then.body(), "2024-10-03", "AM");
+        assertThat(sessionThen.path("code").asText()).isEqualTo("G");
+        assertThat(sessionThen.path("history")).hasSize(1);
+        assertThat(sessionAt(now, "2024-10-03", "AM").path("history")).hasSize(2);
+        // The proof of the version known then still holds against today's signed head.
+        assertThat(sessionThen.path("logIndex").asLong())
+                .isEqualTo(sessionThen.path("history").get(0).path("logIndex").asLong());
+        assertThat(sessionThen.path("inclusionProof").path("treeSize").asLong())
+                .isEqualTo(then.body().path("treeHead").path("treeSize").asLong());
+    }
+
+    @Test
     void the_defences_checklist_gives_what_the_ledger_counts_for_each_defence_and_no_verdict() {
         Case pupil = metThreshold();
         awaitLogged();

@@ -3,6 +3,7 @@ package org.attendanceledger.service.penalty;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,6 +101,29 @@ class PenaltyNoticeApiTest extends LedgerApiTest {
         JsonNode parentB = eligibility(s, "PARENT-B", "2026-06-12");
         assertThat(parentB.path("mayIssue").asBoolean()).isTrue();
         assertThat(parentB.path("nextAmount").asInt()).isEqualTo(80);
+    }
+
+    @Test
+    void the_notices_and_the_eligibility_as_known_at_an_instant_show_only_what_had_been_received_by_then() {
+        Setting s = setting();
+        Instant beforeAll = Instant.now();
+        String first = issue(s, "P-known", "2024-12-02").body().path("id").asText();
+        Instant afterIssue = Instant.now();
+        assertThat(outcome(s, first, "PAID", "2024-12-10", 80).status()).isEqualTo(200);
+
+        JsonNode before = s.officer().get(s.path() + "?asKnownAt=" + beforeAll).body();
+        JsonNode between = s.officer().get(s.path() + "?asKnownAt=" + afterIssue).body();
+        JsonNode now = s.officer().get(s.path()).body();
+        JsonNode eligibleThen = s.officer().get(s.path() + "/eligibility?urn=" + s.urn() + "&upn=" + s.child()
+                + "&parentRef=P-known&on=2024-12-20&asKnownAt=" + beforeAll).body();
+
+        assertThat(before.path("items")).isEmpty();
+        assertThat(between.path("asKnownAt").asText()).isEqualTo(afterIssue.toString());
+        assertThat(between.path("items")).singleElement()
+                .satisfies(notice -> assertThat(notice.path("outcome").isNull()).isTrue());
+        assertThat(now.path("items").get(0).path("outcome").asText()).isEqualTo("PAID");
+        assertThat(eligibleThen.path("noticeNumber").asInt()).isEqualTo(1);
+        assertThat(eligibility(s, "P-known", "2024-12-20").path("noticeNumber").asInt()).isEqualTo(2);
     }
 
     @Test
