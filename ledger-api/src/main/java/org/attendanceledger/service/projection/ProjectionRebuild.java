@@ -49,7 +49,8 @@ public class ProjectionRebuild {
         processor.resetTokens();
         processor.start();
         long head = progress.committedHead();
-        boolean caughtUp = ReadYourWrites.awaitProcessed(progress, head, maxDuration);
+        boolean caughtUp = ReadYourWrites.awaitProcessed(progress, AttendanceProjection.PROCESSOR, head, null,
+                maxDuration);
         long elapsedMs = Duration.ofNanos(System.nanoTime() - started).toMillis();
         return new Report(List.of(AttendanceProjection.PROCESSOR), progress.eventsThrough(head), rowCounts(), elapsedMs,
                 caughtUp);
