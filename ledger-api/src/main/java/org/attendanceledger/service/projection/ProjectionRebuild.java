@@ -147,7 +147,8 @@ public class ProjectionRebuild {
                     WHERE id = ?""", position, progress.eventsThrough(position), id);
             log.info("Projection rebuild {} done: the rebuilt tables replaced the live ones at position {}", id,
                     position);
-        } catch (Exception | AssertionError e) {
+        } catch (Exception | Error e) {
+            // Whatever stops it, the job must not be left RUNNING: the next rebuild would wait for it.
             rebuild.shutDown();
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
