@@ -118,5 +118,7 @@ public enum ErrorCode {
     /** D was posted for a session the pupil is not expected at in the other school's calendar: no D is needed then. */
     NO_SESSION_AT_OTHER_SCHOOL,
     /** Ending a dual registration without the other school's consent, who gave it and when [REG24 reg 9(1)(c)]. */
-    OTHER_SCHOOL_CONSENT_MISSING
+    OTHER_SCHOOL_CONSENT_MISSING,
+    /** No projection rebuild has that id (or the id is not one the ledger gives: a UUID). */
+    UNKNOWN_REBUILD_JOB
 }

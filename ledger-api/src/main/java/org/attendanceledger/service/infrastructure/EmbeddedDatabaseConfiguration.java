@@ -90,6 +90,9 @@ public class EmbeddedDatabaseConfiguration {
                     END
                     $$""".formatted(OWNER_ROLE, appRole));
             sql.execute("ALTER SCHEMA public OWNER TO " + OWNER_ROLE);
+            // The owner creates the schema a rebuild writes into (V420), as the owner of an external database can.
+            sql.execute("DO $$ BEGIN EXECUTE format('GRANT CREATE ON DATABASE %%I TO %s', current_database()); END $$"
+                    .formatted(OWNER_ROLE));
             sql.execute("""
                     DO $$
                     DECLARE t record;

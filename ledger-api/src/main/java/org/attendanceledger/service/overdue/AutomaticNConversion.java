@@ -89,7 +89,7 @@ public class AutomaticNConversion {
                         + " the marks stay on the overdue list"));
         String reason = "no reason received within " + deadlineRule.schoolDaysToResolve()
                 + " school days (policy " + policy.policyVersion() + ")";
-        readYourWrites.awaitProjections();
+        readYourWrites.awaitSchools(List.of(urn));
         Instant now = clock.instant();
         List<Conversion> converted = new ArrayList<>();
         for (OverdueMark overdue : overdueN.withVersions(List.of(urn), asOf)) {

@@ -1,9 +1,12 @@
 package org.attendanceledger.service.projection;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.attendanceledger.projections.SequentialPerSchoolPolicy;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.serialization.Serializer;
@@ -35,6 +38,31 @@ public class ProjectionProgress {
         return head == null ? EMPTY_STORE : head;
     }
 
+    /**
+     * The position of the last event committed so far in the streams of the schools (a school's streams are named by
+     * its URN, alone or before a ':', as the event feed's index by school reads them); {@link #EMPTY_STORE} for none.
+     * One backward index probe per school, so an LA of many schools costs as many probes, not a scan.
+     */
+    public long committedHead(Collection<String> urns) {
+        if (urns.isEmpty()) {
+            return EMPTY_STORE;
+        }
+        Long head = jdbc.queryForObject("""
+                SELECT max(last.global_index) FROM unnest(?::varchar[]) AS school (urn)
+                CROSS JOIN LATERAL (SELECT max(global_index) AS global_index FROM domain_event_entry
+                                    WHERE split_part(aggregate_identifier, ':', 1) = school.urn) AS last""",
+                Long.class, (Object) urns.toArray(String[]::new));
+        return head == null ? EMPTY_STORE : head;
+    }
+
+    /** How many events are stored after one position, up to and including another. */
+    public long eventsBetween(long after, long through) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM domain_event_entry WHERE global_index > ? AND global_index <= ?", Long.class,
+                after, through);
+        return count == null ? 0 : count;
+    }
+
     /** How many events are stored up to and including the position. */
     public long eventsThrough(long position) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class,
@@ -48,24 +76,63 @@ public class ProjectionProgress {
      * be handled, or nothing at all, left by a transaction that rolled back.
      */
     public boolean hasProcessedThrough(String processor, long position) {
+        return hasProcessedThrough(processor, position, null);
+    }
+
+    /**
+     * Whether the segments that handle the schools (null: every segment) have handled every event committed at or
+     * before the position. Segments that handle other schools are not waited for, however far behind they are.
+     */
+    public boolean hasProcessedThrough(String processor, long position, Collection<String> urns) {
         if (position == EMPTY_STORE) {
             return true;
         }
-        List<TrackingToken> tokens = jdbc.query(
-                "SELECT token, token_type FROM token_entry WHERE processor_name = ?",
-                (rs, i) -> deserialize(rs.getBytes("token"), rs.getString("token_type")), processor);
-        if (tokens.isEmpty()) {
+        List<SegmentToken> rows = jdbc.query(
+                "SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> new SegmentToken(rs.getInt("segment"),
+                        deserialize(rs.getBytes("token"), rs.getString("token_type"))), processor);
+        if (rows.isEmpty()) {
             return false;
         }
+        Segment[] segments = Segment.computeSegments(rows.stream().mapToInt(SegmentToken::segment).toArray());
         SortedSet<Long> unseen = new TreeSet<>();
-        for (TrackingToken token : tokens) {
-            if (!(WrappedToken.unwrapLowerBound(token) instanceof GapAwareTrackingToken reached)
+        for (SegmentToken row : rows) {
+            if (urns != null && !handlesAny(segmentWithId(segments, row.segment()), urns)) {
+                continue;
+            }
+            if (!(WrappedToken.unwrapLowerBound(row.token()) instanceof GapAwareTrackingToken reached)
                     || reached.getIndex() < position) {
                 return false;
             }
             unseen.addAll(reached.getGaps().headSet(position + 1));
         }
         return unseen.isEmpty() || !anyEventAt(unseen);
+    }
+
+    /**
+     * The position every segment of the processor has got past (the lowest of their tokens), {@link #EMPTY_STORE}
+     * when a segment has handled nothing yet or the processor has no tokens.
+     */
+    public long positionReachedByEverySegment(String processor) {
+        return segmentPositions().stream().filter(position -> position.processor().equals(processor))
+                .mapToLong(SegmentPosition::position).min().orElse(EMPTY_STORE);
+    }
+
+    private record SegmentToken(int segment, TrackingToken token) {
+    }
+
+    private static Segment segmentWithId(Segment[] segments, int id) {
+        for (Segment segment : segments) {
+            if (segment.getSegmentId() == id) {
+                return segment;
+            }
+        }
+        throw new IllegalStateException("segment " + id + " is not among the processor's segments");
+    }
+
+    /** A segment handles the schools whose sequence it matches, exactly as the processor's invoker decides. */
+    private static boolean handlesAny(Segment segment, Collection<String> urns) {
+        return urns.stream().anyMatch(urn -> segment.matches(SequentialPerSchoolPolicy.ofSchool(urn)));
     }
 
     /** Where one segment of a tracking processor stands: the position of the last event it has handled. */

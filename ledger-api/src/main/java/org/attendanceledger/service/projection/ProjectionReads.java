@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.common.ErrorCode;
@@ -42,7 +43,7 @@ public class ProjectionReads {
 
     public String school(String urn) {
         KnownSchools.require(schools, urn);
-        readYourWrites.awaitProjections();
+        readYourWrites.awaitSchools(List.of(urn));
         return urn;
     }
 
@@ -50,7 +51,7 @@ public class ProjectionReads {
         KnownSchools.require(schools, urn);
         Upn.requireValid(upn);
         roll.requireKnown(urn, upn);
-        readYourWrites.awaitProjections();
+        readYourWrites.awaitSchools(List.of(urn));
         return new PupilKey(urn, upn);
     }
 
@@ -59,7 +60,7 @@ public class ProjectionReads {
         if (laCode == null || !LA_CODE.matcher(laCode).matches()) {
             throw invalid("laCode", "an LA code has 3 digits");
         }
-        readYourWrites.awaitProjections();
+        readYourWrites.awaitLocalAuthority(laCode);
         return laCode;
     }
 

@@ -4,10 +4,16 @@ import java.time.LocalDate;
 import org.attendanceledger.attendance.NMarkDeadline;
 import org.attendanceledger.penalty.PenaltyThresholdRule;
 import org.attendanceledger.projections.AttendanceProjection;
+import org.attendanceledger.projections.RebuildProjection;
 import org.attendanceledger.projections.SequentialPerSchoolPolicy;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.eventhandling.deadletter.jdbc.JdbcSequencedDeadLetterQueue;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -78,14 +84,18 @@ public class ProjectionsConfiguration {
     }
 
     /**
-     * A rebuild replays every event from empty tables, held ones included, so it empties the dead-letter queue too
+     * A reset replays every event from empty tables, held ones included, so it empties the dead-letter queue too
      * (otherwise each replayed event of a held school would be held a second time). The sequence cache spares the
-     * queue a lookup per event while no school is held.
+     * queue a lookup per event while no school is held. The rebuild processor's queue is the same, under its own name.
      */
     @Bean
     public ConfigurerModule projectionDeadLetterInvoker() {
-        return configurer -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
-                AttendanceProjection.PROCESSOR, (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
+        return configurer -> {
+            for (String processor : new String[] {AttendanceProjection.PROCESSOR, RebuildProjection.PROCESSOR}) {
+                configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(processor,
+                        (c, invoker) -> invoker.allowReset(true).enableSequenceIdentifierCache());
+            }
+        };
     }
 
     /**
@@ -96,7 +106,40 @@ public class ProjectionsConfiguration {
      */
     @Bean
     public ConfigurerModule projectionsFailLoudly() {
-        return configurer -> configurer.eventProcessing().registerListenerInvocationErrorHandler(
-                AttendanceProjection.PROCESSOR, c -> PropagatingErrorHandler.instance());
+        return configurer -> {
+            for (String processor : new String[] {AttendanceProjection.PROCESSOR, RebuildProjection.PROCESSOR}) {
+                configurer.eventProcessing().registerListenerInvocationErrorHandler(processor,
+                        c -> PropagatingErrorHandler.instance());
+            }
+        };
+    }
+
+    /**
+     * The rebuild's processor: the live processor's handlers, order and batch size, over all its segments on this
+     * node (the node that runs the rebuild), writing into the rebuild schema, with a dead-letter queue of its own that
+     * replaces the live one at the swap. It is never started with the application, only by a rebuild, which creates
+     * its tokens afresh: it replays from the first event.
+     */
+    @Bean
+    public ConfigurerModule rebuildProcessor(
+            @Value("${ledger.projections.segments}") int segments,
+            @Value("${axon.eventhandling.processors.attendance-projections.batch-size:500}") int batchSize,
+            ConnectionProvider connections, TransactionManager transactions, DeadLetterSchema deadLetterSchema,
+            JdbcTemplate jdbc) {
+        return configurer -> configurer.eventProcessing()
+                .registerTrackingEventProcessor(RebuildProjection.PROCESSOR, c -> c.eventStore(),
+                        c -> TrackingEventProcessorConfiguration.forParallelProcessing(segments)
+                                .andInitialSegmentsCount(segments).andBatchSize(batchSize).andAutoStart(false))
+                .registerSequencingPolicy(RebuildProjection.PROCESSOR, c -> new SequentialPerSchoolPolicy())
+                .registerTransactionManager(RebuildProjection.PROCESSOR,
+                        c -> new RebuildSchemaTransactionManager(transactions, jdbc))
+                .registerDeadLetterQueue(RebuildProjection.PROCESSOR, c -> JdbcSequencedDeadLetterQueue.builder()
+                        .processingGroup(RebuildProjection.PROCESSOR)
+                        .connectionProvider(connections)
+                        .transactionManager(transactions)
+                        .schema(deadLetterSchema)
+                        .genericSerializer(c.serializer())
+                        .eventSerializer(c.eventSerializer())
+                        .build());
     }
 }

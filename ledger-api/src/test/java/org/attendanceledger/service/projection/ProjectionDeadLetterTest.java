@@ -7,16 +7,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.attendanceledger.projections.AttendanceProjection;
+import org.attendanceledger.projections.RebuildProjection;
 import org.attendanceledger.register.api.RegisterEntryEvent;
 import org.attendanceledger.roll.api.EnrolmentEvent;
 import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
+import org.attendanceledger.service.support.ProjectionRebuilds;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -33,7 +36,11 @@ import org.springframework.core.Ordered;
 class ProjectionDeadLetterTest extends LedgerApiTest {
 
     @Autowired
+    @Qualifier("poisonedSchool")
     PoisonedSchool poison;
+
+    @Autowired
+    PoisonedSchoolInTheRebuild poisonInTheRebuild;
 
     @Autowired
     ProjectionProgress progress;
@@ -41,6 +48,53 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
     @AfterEach
     void cure() {
         poison.poisoned = null;
+        poisonInTheRebuild.poisoned = null;
+    }
+
+    /**
+     * A rebuild replays every event, held ones included, into new tables with a dead-letter queue of its own, which
+     * replaces the live queue at the swap: what is held afterwards is what failed in the replay, never a letter left
+     * from before, and the rebuilt tables hold every event that did not fail.
+     */
+    @Test
+    void a_rebuild_holds_again_what_fails_again_and_projects_what_no_longer_fails() throws Exception {
+        String poisonedUrn = fixtures().exampleSchool();
+        String healthyUrn = fixtures().exampleSchool();
+        awaitProjected();
+        poison.poisoned = poisonedUrn;
+        poisonInTheRebuild.poisoned = poisonedUrn;
+        String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
+        fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
+        String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
+        fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
+        awaitProjected();
+        List<String> heldBefore = heldEventIds(poisonedUrn);
+        assertThat(heldBefore).hasSize(2);
+
+        var stillFailing = ProjectionRebuilds.rebuild(api(), jdbc, port);
+
+        assertThat(stillFailing.path("state").asText()).as(stillFailing.toString()).isEqualTo("SUCCEEDED");
+        assertThat(heldEventIds(poisonedUrn)).as("the same two events, held again by the replay")
+                .containsExactlyElementsOf(heldBefore);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM dead_letter_entry WHERE processing_group = ?",
+                Long.class, RebuildProjection.PROCESSOR)).as("the rebuild's queue became the live one").isZero();
+        assertThat(currentMarks(poisonedUrn)).isZero();
+        assertThat(currentMarks(healthyUrn)).isEqualTo(1);
+
+        poison.poisoned = null;
+        poisonInTheRebuild.poisoned = null;
+        var cured = ProjectionRebuilds.rebuild(api(), jdbc, port);
+
+        assertThat(cured.path("state").asText()).as(cured.toString()).isEqualTo("SUCCEEDED");
+        assertThat(heldEventIds(poisonedUrn)).isEmpty();
+        assertThat(currentMarks(poisonedUrn)).isEqualTo(1);
+        assertThat(currentMarks(healthyUrn)).isEqualTo(1);
+    }
+
+    private List<String> heldEventIds(String urn) {
+        return jdbc.queryForList("""
+                SELECT event_identifier FROM dead_letter_entry WHERE processing_group = ? AND sequence_identifier = ?
+                ORDER BY sequence_index""", String.class, AttendanceProjection.PROCESSOR, urn);
     }
 
     @Test
@@ -159,12 +213,22 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
         }
     }
 
+    /** The same fault in the rebuild's processing group: a rebuild replays through the same handlers. */
+    @ProcessingGroup(RebuildProjection.PROCESSOR)
+    static class PoisonedSchoolInTheRebuild extends PoisonedSchool {
+    }
+
     @TestConfiguration
     static class PoisonConfiguration {
 
         @Bean
         PoisonedSchool poisonedSchool() {
             return new PoisonedSchool();
+        }
+
+        @Bean
+        PoisonedSchoolInTheRebuild poisonedSchoolInTheRebuild() {
+            return new PoisonedSchoolInTheRebuild();
         }
     }
 }

@@ -21,6 +21,8 @@ import org.attendanceledger.service.support.ApiKeys.IssuedKey;
 import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.attendanceledger.service.support.LedgerClient;
+import org.attendanceledger.service.support.ProjectionRebuilds;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
@@ -102,6 +104,7 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("POST", "/api/v1/api-keys", ADMINS),
             new Endpoint("DELETE", "/api/v1/api-keys/{id}", ADMINS),
             new Endpoint("POST", "/api/v1/admin/projections/rebuild", ADMINS),
+            new Endpoint("GET", "/api/v1/admin/projections/rebuild/{id}", ADMINS),
             new Endpoint("GET", "/api/v1/schools/{urn}", SCHOOL_REGISTER_READERS),
             new Endpoint("PUT", "/api/v1/schools/{urn}/calendars/{academicYear}", SCHOOL_WRITERS),
             new Endpoint("GET", "/api/v1/schools/{urn}/calendars/{academicYear}", SCHOOL_SETUP_READERS),
@@ -135,6 +138,12 @@ class AccessMatrixTest extends LedgerApiTest {
             new Endpoint("GET", "/api/v1/audit/log/proofs/consistency?first=0&second=1",
                     union(ADMINS, EVERY_AUDITOR)),
             new Endpoint("GET", "/api/v1/audit/log/verify", union(ADMINS, UNSCOPED_AUDITOR)));
+
+    /** The admins' rebuild runs on after its 202: the next test class starts once it has ended. */
+    @AfterEach
+    void let_the_rebuild_the_admins_started_end() {
+        ProjectionRebuilds.awaitNoneRunning(jdbc);
+    }
 
     @TestFactory
     Stream<DynamicTest> every_endpoint_against_every_caller() {

@@ -15,7 +15,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.data-dir=target/test-ledger-data/${random.uuid}",
-        "ledger.bootstrap-admin-token=" + LedgerApiTest.ADMIN_TOKEN
+        "ledger.bootstrap-admin-token=" + LedgerApiTest.ADMIN_TOKEN,
+        // Every test runs against a processor split into four segments on four threads, more than the build
+        // machine's cores, so that schools really are handled concurrently and out of each other's order.
+        "ledger.projections.segments=4",
+        "ledger.projections.threads=4"
 })
 public abstract class LedgerApiTest {
 
