@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,7 +40,7 @@ public final class Benchmark {
     public static void main(String[] args) throws Exception {
         // scale/run: the same population and ingest with one, two and three nodes on one database.
         if (args.length > 0 && args[0].equals("scale")) {
-            Scale.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            Scale.main(Arrays.copyOfRange(args, 1, args.length));
             return;
         }
         Options options = Options.parse(args);

@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -40,7 +41,7 @@ final class Scale {
         List<String> rest = new ArrayList<>();
         for (String arg : args) {
             if (arg.startsWith("--nodes=")) {
-                nodeCounts = java.util.Arrays.stream(arg.substring(8).split(",")).map(Integer::parseInt).toList();
+                nodeCounts = Arrays.stream(arg.substring(8).split(",")).map(Integer::parseInt).toList();
             } else {
                 rest.add(arg);
             }

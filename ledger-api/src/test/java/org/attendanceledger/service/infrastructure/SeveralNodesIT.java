@@ -26,17 +26,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.DayOfWeek;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -46,11 +44,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.attendanceledger.projections.ProjectionTables;
 import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.Fixtures;
 import org.attendanceledger.service.support.LedgerClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -70,14 +70,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Timeout(value = 300, unit = TimeUnit.SECONDS)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
 class SeveralNodesIT {
 
     private static final String ADMIN_TOKEN = "several-nodes-test-bootstrap-admin-token";
     private static final String API_KEY_SECRET = "several-nodes-test-shared-api-key-secret-0123456789";
     private static final String PROCESSOR = "attendance-projections";
     private static final int SEGMENTS = 4;
-    private static final Duration START_LIMIT = Duration.ofSeconds(240);
+    private static final Duration START_LIMIT = Duration.ofMinutes(6);
     /** Every node's nightly job fires on the same two-second ticks of the wall clock, so they all try at once. */
     private static final String EVERY_TWO_SECONDS = "*/2 * * * * *";
 
@@ -396,6 +396,40 @@ class SeveralNodesIT {
                 .as("log indexes are dense").isEqualTo(count("SELECT count(*) FROM audit_log_entry"));
         assertThat(nodes).allSatisfy(node -> assertThat(node.logText())
                 .as(node.name()).doesNotContain("Appending to the tamper-evident log failed"));
+    }
+
+    @Test
+    @Order(7)
+    @Disabled("Fails, not fixed here (the rebuild is another engineer's area): ProjectionRebuild shuts down only its own"
+            + " node's processor and calls TrackingEventProcessor.resetTokens(), which must claim every segment; the"
+            + " segments other nodes hold throw UnableToClaimTokenException (JdbcTokenStore.claimToken), so the"
+            + " request answers 500 INTERNAL_ERROR and that node's processor is left shut down. A rebuild on several"
+            + " nodes needs every node's processor stopped (or its claims released) before the reset.")
+    void a_rebuild_asked_of_one_node_while_the_others_hold_segments_rebuilds_every_segment() throws Exception {
+        List<Node> alive = nodes.stream().filter(node -> node.process().isAlive()).toList();
+        Fixtures fixtures = alive.get(0).fixtures();
+        String urn = fixtures.exampleSchool();
+        String pupil = fixtures.admit(urn, "2024-09-04");
+        fixtures.recordMarks(urn, allDay(pupil, "N", "2024-10-01", "2024-10-02"));
+        awaitFigures(alive.get(1), urn, pupil, "2024-10-01", "2024-10-02");
+        Map<String, Long> before = projectionRows();
+
+        var rebuild = alive.get(0).admin().post("/api/v1/admin/projections/rebuild", Map.of());
+
+        assertThat(rebuild.status()).as(rebuild.toString()).isEqualTo(200);
+        for (Node node : alive) {
+            JsonNode figures = awaitFigures(node, urn, pupil, "2024-10-01", "2024-10-02");
+            assertThat(figures.path("unauthorisedAbsenceSessions").asInt()).as(node.name()).isEqualTo(4);
+        }
+        assertThat(projectionRows()).as("every segment replayed, not only the rebuilding node's").isEqualTo(before);
+    }
+
+    private Map<String, Long> projectionRows() throws SQLException {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        for (String table : ProjectionTables.ALL) {
+            rows.put(table, count("SELECT count(*) FROM " + table));
+        }
+        return rows;
     }
 
     private long count(String sql) throws SQLException {
