@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,12 +38,13 @@ public final class Benchmark {
             Map.of("name", "Ann Head", "position", "Headteacher", "staffId", "S-HEAD");
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
-        PopulationPlan plan = options.quick ? PopulationPlan.quick(options.seed) : PopulationPlan.full(options.seed);
-        if (options.schools > 0) {
-            plan = new PopulationPlan(plan.seed(), options.schools, options.pupilsPerSchool > 0
-                    ? options.pupilsPerSchool : plan.pupilsPerSchool(), plan.laCode(), plan.secondaryShare());
+        // scale/run: the same population and ingest with one, two and three nodes on one database.
+        if (args.length > 0 && args[0].equals("scale")) {
+            Scale.main(Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
+        Options options = Options.parse(args);
+        PopulationPlan plan = options.plan();
         Path out = options.out.resolve("run-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Files.createDirectories(out);
         Report report = new Report();
@@ -50,13 +52,7 @@ public final class Benchmark {
         report.note("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         report.note("clients", String.valueOf(options.clients));
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setDataDirectory(out.resolve("postgres")).setCleanDataDirectory(true)
-                // The same durability as the service's embedded default: a benchmark with fsync off measures nothing.
-                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
-                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "1GB")
-                .start()) {
+        try (EmbeddedPostgres postgres = startDatabase(out.resolve("postgres"))) {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
             try (ServiceProcess service = ServiceProcess.start(options.jar, jdbcUrl, token, out.resolve("service.log"),
@@ -68,7 +64,7 @@ public final class Benchmark {
                 report.timing("set-up (schools, calendars, " + population.pupils() + " admissions)", setUpStart);
 
                 DataSource dataSource = dataSource(jdbcUrl);
-                Ingest ingest = ingest(http, population, new MarkGenerator(plan.seed()), options.clients);
+                Ingest ingest = ingest(List.of(http), population, new MarkGenerator(plan.seed()), options.clients);
                 report.rate("ingest: marks posted through the API", ingest.marks, ingest.seconds, "marks/s");
                 // What an LA officer waits for: from the first post until the projections hold the last mark.
                 double e2eSeconds = ingest.seconds + awaitProjections(dataSource, countEvents(dataSource));
@@ -117,7 +113,18 @@ public final class Benchmark {
         }
     }
 
-    private static void setUp(LedgerHttp http, Population population, int clients) throws Exception {
+    /** A PostgreSQL of the benchmark's own, on a fresh data directory. */
+    static EmbeddedPostgres startDatabase(Path dataDirectory) throws java.io.IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory).setCleanDataDirectory(true)
+                // The same durability as the service's embedded default: a benchmark with fsync off measures nothing.
+                .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100")
+                .setServerConfig("shared_buffers", "1GB")
+                .start();
+    }
+
+    static void setUp(LedgerHttp http, Population population, int clients) throws Exception {
         for (School school : population.schools()) {
             http.expect(201, http.post("/api/v1/schools", Map.of("urn", school.urn(), "name", "Bench school "
                     + school.urn(), "laCode", school.laCode(), "amRegisterStart", "08:50", "pmRegisterStart", "13:15",
@@ -145,8 +152,11 @@ public final class Benchmark {
         }
     }
 
-    /** Every class register of every school for every session, in the order the sessions happen. */
-    private static Ingest ingest(LedgerHttp http, Population population, MarkGenerator generator, int clients)
+    /**
+     * Every class register of every school for every session, in the order the sessions happen; with several nodes,
+     * the registers go to them in turn.
+     */
+    static Ingest ingest(List<LedgerHttp> nodes, Population population, MarkGenerator generator, int clients)
             throws Exception {
         List<SessionSlot> sessions = BenchCalendar.sessions();
         List<int[]> work = new ArrayList<>();
@@ -170,6 +180,7 @@ public final class Benchmark {
                     int[] item = work.get(index);
                     School school = population.schools().get(item[1]);
                     RegisterBatch batch = generator.batch(school, item[2], sessions.get(item[0]));
+                    LedgerHttp http = nodes.get(index % nodes.size());
                     long sent = System.nanoTime();
                     http.expect(200, http.post("/api/v1/schools/" + school.urn() + "/marks",
                             Map.of("marks", batch.marks().stream().map(Benchmark::markBody).toList())), "post marks");
@@ -303,7 +314,7 @@ public final class Benchmark {
         }
     }
 
-    private static long countEvents(DataSource dataSource) throws java.sql.SQLException {
+    static long countEvents(DataSource dataSource) throws java.sql.SQLException {
         try (var connection = dataSource.getConnection(); var statement = connection.createStatement();
              var rows = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
             rows.next();
@@ -341,7 +352,7 @@ public final class Benchmark {
         pool.shutdown();
     }
 
-    private static DataSource dataSource(String jdbcUrl) {
+    static DataSource dataSource(String jdbcUrl) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(jdbcUrl);
         dataSource.setUser("postgres");
@@ -351,6 +362,16 @@ public final class Benchmark {
 
     record Options(boolean quick, long seed, int clients, Path jar, Path out, String heap, int schools,
                    int pupilsPerSchool, List<String> serviceJvmOptions) {
+        /** The quick or full plan, or the schools and pupils asked for. */
+        PopulationPlan plan() {
+            PopulationPlan plan = quick ? PopulationPlan.quick(seed) : PopulationPlan.full(seed);
+            if (schools > 0) {
+                plan = new PopulationPlan(plan.seed(), schools, pupilsPerSchool > 0
+                        ? pupilsPerSchool : plan.pupilsPerSchool(), plan.laCode(), plan.secondaryShare());
+            }
+            return plan;
+        }
+
         static Options parse(String[] args) {
             boolean quick = false;
             long seed = 20240904L;

@@ -43,7 +43,8 @@ final class ServiceProcess implements AutoCloseable {
         builder.environment().put("LEDGER_API_KEY_SECRET", "bench-" + adminToken + "-api-key-secret-0123456789");
         builder.redirectErrorStream(true).redirectOutput(log.toFile());
         ServiceProcess service = new ServiceProcess(builder.start(), port);
-        service.awaitHealthy(new LedgerHttp("http://localhost:" + port, adminToken), Duration.ofMinutes(3));
+        // Generous: on a machine shared with other builds, a node has been seen to need more than 3 minutes to start.
+        service.awaitHealthy(new LedgerHttp("http://localhost:" + port, adminToken), Duration.ofMinutes(10));
         return service;
     }
 

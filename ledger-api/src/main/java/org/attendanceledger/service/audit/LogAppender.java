@@ -144,8 +144,7 @@ public class LogAppender implements SmartLifecycle {
     /** One batch in one transaction: returns the number of events logged. */
     int appendBatch() {
         Integer appended = transaction.execute(status -> {
-            Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, APPEND_LOCK);
-            if (!Boolean.TRUE.equals(locked)) {
+            if (!tryAppendLock()) {
                 return 0;
             }
             long next = subtrees.size();
@@ -190,7 +189,10 @@ public class LogAppender implements SmartLifecycle {
      */
     int sweep() {
         lastSweepAt = clock.instant();
-        Integer found = transaction.execute(status -> jdbc.update("""
+        // Under the appender's lock: a sweep on one node while another node's batch is logging a filled gap would not
+        // see that batch's rows, would wait for its deletion of the gap and then record the gap again, for an event
+        // already logged; every later batch would then fail on it (seen with three nodes, SeveralNodesIT).
+        Integer found = transaction.execute(status -> !tryAppendLock() ? 0 : jdbc.update("""
                 INSERT INTO audit_log_gap (global_index, give_up_at)
                 SELECT d.global_index, ? FROM domain_event_entry d
                 WHERE d.global_index > (SELECT coalesce(max(global_index), 0) FROM audit_log_entry) - ?
@@ -201,6 +203,12 @@ public class LogAppender implements SmartLifecycle {
             log.warn("{} committed event(s) were found unlogged after their gap was given up; logging them now", found);
         }
         return found == null ? 0 : found;
+    }
+
+    /** Takes the appender's lock until the end of the transaction, if no other node holds it. */
+    private boolean tryAppendLock() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class,
+                APPEND_LOCK));
     }
 
     /** Every index skipped between the rows just read becomes a gap, waited for until its revealing row is old. */

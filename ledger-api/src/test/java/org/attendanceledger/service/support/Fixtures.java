@@ -25,7 +25,7 @@ public class Fixtures {
 
     private final LedgerClient api;
 
-    Fixtures(LedgerClient api) {
+    public Fixtures(LedgerClient api) {
         this.api = api;
     }
 
