@@ -197,7 +197,7 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
             if (mark.slot().compareTo(first.get()) > 0 && !mark.mark().date().isAfter(to)) {
                 if (breach == null) {
                     if (mark.count() != sessionsToMeet) {
-                        throw new IllegalArgumentException("the count at " + first.get() + " may already be at the"
+                        throw new IllegalStateException("the count at " + first.get() + " may already be at the"
                                 + " threshold: only the marks decide (see mayBeMetAtFirstSession)");
                     }
                     breach = mark;
