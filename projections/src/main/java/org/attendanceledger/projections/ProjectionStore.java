@@ -248,6 +248,9 @@ class ProjectionStore {
      * go, versions that stopped holding get their known_until, and the new ones are added, in that order.
      */
     void writeBreaches(List<BreachRow> neverVisible, List<BreachRow> closed, List<BreachRow> added) {
+        if (neverVisible.isEmpty() && closed.isEmpty() && added.isEmpty()) {
+            return; // most batches change no pupil's breaches: no round trips for them
+        }
         jdbc.batchUpdate("""
                 DELETE FROM projection_threshold_breach
                 WHERE urn = ? AND upn = ? AND session_date = ? AND session = ? AND known_from = ?""",
