@@ -195,10 +195,12 @@ final class ProjectionBatch {
         store.replaceThresholdCounts(urn, upns, counts);
 
         Map<PupilKey, List<BreachRow>> holding = store.currentBreaches(urn, upns);
+        Map<PupilKey, Instant> recordedUntil = store.latestBreachInstants(urn, upns);
         BreachVersions versions = new BreachVersions();
         for (PupilKey pupil : pupils) {
-            versions.follow(holding.getOrDefault(pupil, List.of()), instants.of(pupil), instant -> knownAt(pupil,
-                    instant, instants, schedules.get(pupil), marks.getOrDefault(pupil, List.of())));
+            versions.follow(holding.getOrDefault(pupil, List.of()), recordedUntil.get(pupil), instants.of(pupil),
+                    instant -> knownAt(pupil, instant, instants, schedules.get(pupil),
+                            marks.getOrDefault(pupil, List.of())));
         }
         store.writeBreaches(versions.neverVisible, versions.closed, versions.added);
     }
@@ -310,12 +312,25 @@ final class ProjectionBatch {
         private final List<BreachRow> closed = new ArrayList<>();
         private final List<BreachRow> added = new ArrayList<>();
 
-        void follow(List<BreachRow> stored, NavigableSet<Instant> instants,
+        /**
+         * Moves the pupil's versions through the states at each of the instants. Concurrent requests can commit out of
+         * the order they were received in, so an instant may come before one the table already records
+         * ({@code recordedUntil}, null when the pupil has no rows): the state it brings is then recorded from that
+         * later instant, so that versions never overlap or run backwards. Every instant that maps to the same start is
+         * settled by the state at the last of them, which includes the others.
+         */
+        void follow(List<BreachRow> stored, Instant recordedUntil, NavigableSet<Instant> instants,
                     Function<Instant, List<BreachRow>> stateAt) {
             Set<BreachRow> inTable = new HashSet<>(stored);
             Map<SessionSlot, BreachRow> holding = bySlot(stored);
-            for (Instant instant : instants) {
-                Map<SessionSlot, BreachRow> next = bySlot(stateAt.apply(instant));
+            for (Instant received : instants) {
+                Instant instant = recordedUntil != null && received.isBefore(recordedUntil) ? recordedUntil : received;
+                Instant nextReceived = instants.higher(received);
+                if (nextReceived != null && !nextReceived.isAfter(instant)) {
+                    continue; // a later instant of the batch starts at the same point and settles this one too
+                }
+                Map<SessionSlot, BreachRow> next = bySlot(stateAt.apply(received).stream()
+                        .map(row -> row.from(instant)).toList());
                 for (BreachRow version : holding.values()) {
                     BreachRow successor = next.get(version.slot());
                     if (successor != null && successor.saysTheSameAs(version)) {

@@ -82,6 +82,10 @@ final class ProjectionRows {
             return startingDay.equals(other.startingDay) && mark.equals(other.mark);
         }
 
+        BreachRow from(Instant instant) {
+            return new BreachRow(pupil, startingDay, mark, instant, knownUntil);
+        }
+
         BreachRow until(Instant instant) {
             return new BreachRow(pupil, startingDay, mark, knownFrom, instant);
         }

@@ -244,6 +244,23 @@ class ProjectionStore {
     }
 
     /**
+     * The latest instant each pupil's breach rows record (a version's start or end), by pupil: a new version never
+     * starts before it, so that history never runs backwards when events were committed out of receipt order.
+     */
+    Map<PupilKey, Instant> latestBreachInstants(String urn, Collection<String> upns) {
+        Map<PupilKey, Instant> latest = new HashMap<>();
+        jdbc.query("""
+                SELECT upn, max(greatest(known_from, known_until)) AS latest FROM projection_threshold_breach
+                WHERE urn = ? AND upn = ANY (?) GROUP BY upn""",
+                rs -> {
+                    latest.put(new PupilKey(urn, rs.getString("upn")),
+                            rs.getObject("latest", OffsetDateTime.class).toInstant());
+                },
+                urn, upns.toArray(String[]::new));
+        return latest;
+    }
+
+    /**
      * Writes the changes to the breach rows: versions that were never visible (superseded at the instant they began)
      * go, versions that stopped holding get their known_until, and the new ones are added, in that order.
      */
