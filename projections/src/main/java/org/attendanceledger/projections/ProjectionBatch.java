@@ -306,11 +306,11 @@ final class ProjectionBatch {
      * says the same is kept; one that does not is closed at the instant it stopped holding, or removed if it began at
      * that same instant (it was never visible: the events of one instant arrived in two batches).
      */
-    private static final class BreachVersions {
+    static final class BreachVersions {
 
-        private final List<BreachRow> neverVisible = new ArrayList<>();
-        private final List<BreachRow> closed = new ArrayList<>();
-        private final List<BreachRow> added = new ArrayList<>();
+        final List<BreachRow> neverVisible = new ArrayList<>();
+        final List<BreachRow> closed = new ArrayList<>();
+        final List<BreachRow> added = new ArrayList<>();
 
         /**
          * Moves the pupil's versions through the states at each of the instants. Concurrent requests can commit out of
