@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.attendanceledger.attendance.PupilSchedule;
 import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.SchoolTimeline;
@@ -116,6 +117,99 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
             counts.add(new CountAtMark(mark, index + 1 - firstInWindow));
         }
         return counts;
+    }
+
+    /**
+     * A counted mark at which the window ending with its week holds the threshold or more, up to and including it.
+     * When {@code count} equals the threshold, the mark is a breach (rules 7.1(3)): its arrival made that window's
+     * count reach the threshold, and {@code sessions} are the window's counted marks up to it (the evidence, ending
+     * with the mark itself); above the threshold {@code sessions} is empty.
+     */
+    public record MarkAtThreshold(SessionMark mark, int count, ThresholdWindow window, List<SessionMark> sessions) {
+
+        public MarkAtThreshold {
+            sessions = List.copyOf(sessions);
+        }
+
+        public SessionSlot slot() {
+            return mark.slot();
+        }
+    }
+
+    /**
+     * Every counted mark whose count (as {@link #countsAtMarks}) is at or above the threshold, in order. A count rises
+     * only at a counted mark and by one, so each run of sessions at or over the threshold starts at a breach: a mark
+     * whose count equals the threshold. These marks are what {@link #metAfterFirstSession} needs.
+     */
+    public List<MarkAtThreshold> marksAtThreshold(PupilSchedule schedule, Collection<SessionMark> marks) {
+        SchoolTimeline timeline = schedule.timeline();
+        List<SessionMark> counted = countedInOrder(schedule, marks);
+        List<MarkAtThreshold> atThreshold = new ArrayList<>();
+        for (int index = 0; index < counted.size(); index++) {
+            SessionMark mark = counted.get(index);
+            ThresholdWindow window = windowEndingWith(timeline, mark.date());
+            int firstInWindow = firstAtOrAfter(counted, new SessionSlot(window.firstSchoolWeek(), Session.AM));
+            int count = index + 1 - firstInWindow;
+            if (count >= sessionsToMeet) {
+                List<SessionMark> evidence = count == sessionsToMeet
+                        ? counted.subList(firstInWindow, index + 1) : List.of();
+                atThreshold.add(new MarkAtThreshold(mark, count, window, evidence));
+            }
+        }
+        return atThreshold;
+    }
+
+    /**
+     * Whether the count may already be at or over the threshold at the first school session of {@code [from, to]}.
+     * The count there is never higher than at the last counted mark before it in its window, so it can be only if one
+     * of the marks at the threshold lies from {@link #earliestCountedDate} to that session. Then only the marks
+     * themselves decide ({@link #assess}); otherwise {@link #metAfterFirstSession} does, from these marks alone.
+     */
+    public boolean mayBeMetAtFirstSession(SchoolTimeline timeline, List<MarkAtThreshold> atThreshold,
+                                          LocalDate from, LocalDate to) {
+        Optional<SessionSlot> first = timeline.firstSchoolSession(from, to);
+        if (first.isEmpty()) {
+            return false;
+        }
+        SessionSlot earliest = new SessionSlot(earliestCountedDate(timeline, from), Session.AM);
+        return atThreshold.stream().anyMatch(mark ->
+                mark.slot().compareTo(earliest) >= 0 && mark.slot().compareTo(first.get()) <= 0);
+    }
+
+    /**
+     * The same assessment as {@link #assess}, for a period at whose first school session the count is below the
+     * threshold ({@link #mayBeMetAtFirstSession} is false), from the pupil's marks at the threshold alone (in order);
+     * empty when the threshold was not met. The count then first reaches the threshold at a later counted mark, which
+     * is a breach: both {@code firstMetAt} and {@code breachAt} are that mark, its window and evidence are the
+     * breach's, and the highest count of the period is the highest count at a mark of the period, which is at or over
+     * the threshold.
+     */
+    public Optional<ThresholdAssessment> metAfterFirstSession(SchoolTimeline timeline,
+                                                              List<MarkAtThreshold> atThreshold,
+                                                              LocalDate from, LocalDate to) {
+        Optional<SessionSlot> first = timeline.firstSchoolSession(from, to);
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        MarkAtThreshold breach = null;
+        int highest = 0;
+        for (MarkAtThreshold mark : atThreshold) {
+            if (mark.slot().compareTo(first.get()) > 0 && !mark.mark().date().isAfter(to)) {
+                if (breach == null) {
+                    if (mark.count() != sessionsToMeet) {
+                        throw new IllegalStateException("the count at " + first.get() + " may already be at the"
+                                + " threshold: only the marks decide (see mayBeMetAtFirstSession)");
+                    }
+                    breach = mark;
+                }
+                highest = Math.max(highest, mark.count());
+            }
+        }
+        if (breach == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ThresholdAssessment(breach.slot(), breach.slot(), breach.window(), breach.sessions(),
+                highest));
     }
 
     private List<SessionMark> countedInOrder(PupilSchedule schedule, Collection<SessionMark> marks) {

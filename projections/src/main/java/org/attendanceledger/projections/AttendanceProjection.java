@@ -11,6 +11,7 @@ import org.attendanceledger.projections.ProjectionRows.Departure;
 import org.attendanceledger.projections.ProjectionRows.EntryKey;
 import org.attendanceledger.projections.ProjectionRows.SchoolRow;
 import org.attendanceledger.projections.ProjectionRows.YearGroupException;
+import org.attendanceledger.projections.query.KnownMarks;
 import org.attendanceledger.register.api.AttendanceMarkAmended;
 import org.attendanceledger.register.api.AttendanceMarkRecorded;
 import org.attendanceledger.roll.api.PupilAdmitted;
@@ -48,11 +49,14 @@ public class AttendanceProjection {
     private final ProjectionStore store;
     private final PupilSchedules pupilSchedules;
     private final PenaltyThresholdRule thresholdRule;
+    private final KnownMarks knownMarks;
 
-    AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule) {
+    AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule,
+                         KnownMarks knownMarks) {
         this.store = store;
         this.pupilSchedules = pupilSchedules;
         this.thresholdRule = thresholdRule;
+        this.knownMarks = knownMarks;
     }
 
     @EventHandler
@@ -122,7 +126,7 @@ public class AttendanceProjection {
     private ProjectionBatch batch() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules, thresholdRule);
+            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules, thresholdRule, knownMarks);
             unitOfWork.onPrepareCommit(committing -> batch.flush());
             return batch;
         });

@@ -8,8 +8,10 @@ import java.util.Map;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Closure;
 import org.attendanceledger.calendar.Session;
+import org.attendanceledger.calendar.SessionSlot;
 import org.attendanceledger.calendar.Term;
 import org.attendanceledger.catalogue.CodeCategory;
+import org.attendanceledger.penalty.PenaltyThresholdRule.MarkAtThreshold;
 
 /** The rows the attendance projection writes, one record per kind. */
 final class ProjectionRows {
@@ -62,6 +64,31 @@ final class ProjectionRows {
     }
 
     record PupilYear(String urn, AcademicYear academicYear, String upn) {
+    }
+
+    /**
+     * One version of a mark at or over the penalty threshold (a breach when its count equals it), in the stay whose
+     * starting day is given, as the ledger knew it from {@code knownFrom} until {@code knownUntil} (null: still).
+     */
+    record BreachRow(PupilKey pupil, LocalDate startingDay, MarkAtThreshold mark, Instant knownFrom,
+                     Instant knownUntil) {
+
+        SessionSlot slot() {
+            return mark.slot();
+        }
+
+        /** Whether the other version says the same: then this one still holds and nothing is written. */
+        boolean saysTheSameAs(BreachRow other) {
+            return startingDay.equals(other.startingDay) && mark.equals(other.mark);
+        }
+
+        BreachRow from(Instant instant) {
+            return new BreachRow(pupil, startingDay, mark, instant, knownUntil);
+        }
+
+        BreachRow until(Instant instant) {
+            return new BreachRow(pupil, startingDay, mark, knownFrom, instant);
+        }
     }
 
     /** Changes to a pupil-year's counts by category; the counts only ever move by whole marks. */

@@ -18,7 +18,10 @@ import java.util.Map;
 import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Session;
+import org.attendanceledger.penalty.PenaltyThresholdRule.MarkAtThreshold;
+import org.attendanceledger.penalty.ThresholdWindow;
 import org.attendanceledger.projections.ProjectionRows.Admission;
+import org.attendanceledger.projections.ProjectionRows.BreachRow;
 import org.attendanceledger.projections.ProjectionRows.CalendarRow;
 import org.attendanceledger.projections.ProjectionRows.CategoryCounts;
 import org.attendanceledger.projections.ProjectionRows.CurrentMarkRow;
@@ -150,10 +153,11 @@ class ProjectionStore {
                         e.getValue().get(UNAUTHORISED_ABSENCE), e.getValue().get(NOT_POSSIBLE)}).toList());
     }
 
-    List<ScheduledFlag> scheduledFlags(String urn, AcademicYear year) {
+    List<ScheduledFlag> scheduledFlags(String urn, AcademicYear year, Collection<String> upns) {
         return jdbc.query("""
                 SELECT urn, upn, session_date, session, scheduled FROM projection_current_mark
-                WHERE urn = ? AND academic_year = ?""", SCHEDULED_FLAG, urn, year.toString());
+                WHERE urn = ? AND academic_year = ? AND upn = ANY (?)""", SCHEDULED_FLAG, urn, year.toString(),
+                upns.toArray(String[]::new));
     }
 
     List<ScheduledFlag> scheduledFlags(String urn, Collection<String> upns) {
@@ -212,6 +216,85 @@ class ProjectionStore {
                 VALUES (?, ?, ?, ?, ?)""",
                 counts.stream().map(c -> new Object[] {c.entry().urn(), c.entry().upn(), c.entry().date(),
                         c.entry().session().name(), c.count()}).toList());
+    }
+
+    /** The versions of the pupils' marks at the threshold that hold now (known_until null), by pupil. */
+    Map<PupilKey, List<BreachRow>> currentBreaches(String urn, Collection<String> upns) {
+        Map<PupilKey, List<BreachRow>> rows = new HashMap<>();
+        jdbc.query("""
+                SELECT upn, starting_day, session_date, session, code, window_count, window_start, window_end,
+                       sessions, known_from
+                FROM projection_threshold_breach
+                WHERE urn = ? AND upn = ANY (?) AND known_until IS NULL
+                ORDER BY upn, session_date, session""",
+                rs -> {
+                    PupilKey pupil = new PupilKey(urn, rs.getString("upn"));
+                    SessionMark mark = new SessionMark(rs.getObject("session_date", LocalDate.class),
+                            Session.valueOf(rs.getString("session")), rs.getString("code"));
+                    rows.computeIfAbsent(pupil, k -> new ArrayList<>()).add(new BreachRow(pupil,
+                            rs.getObject("starting_day", LocalDate.class),
+                            new MarkAtThreshold(mark, rs.getInt("window_count"),
+                                    new ThresholdWindow(rs.getObject("window_start", LocalDate.class),
+                                            rs.getObject("window_end", LocalDate.class)),
+                                    EvidenceJson.read(rs.getString("sessions"))),
+                            rs.getObject("known_from", OffsetDateTime.class).toInstant(), null));
+                },
+                urn, upns.toArray(String[]::new));
+        return rows;
+    }
+
+    /**
+     * The latest instant each pupil's breach rows record (a version's start or end), by pupil: a new version never
+     * starts before it, so that history never runs backwards when events were committed out of receipt order.
+     */
+    Map<PupilKey, Instant> latestBreachInstants(String urn, Collection<String> upns) {
+        Map<PupilKey, Instant> latest = new HashMap<>();
+        jdbc.query("""
+                SELECT upn, max(greatest(known_from, known_until)) AS latest FROM projection_threshold_breach
+                WHERE urn = ? AND upn = ANY (?) GROUP BY upn""",
+                rs -> {
+                    latest.put(new PupilKey(urn, rs.getString("upn")),
+                            rs.getObject("latest", OffsetDateTime.class).toInstant());
+                },
+                urn, upns.toArray(String[]::new));
+        return latest;
+    }
+
+    /**
+     * Writes the changes to the breach rows: versions that were never visible (superseded at the instant they began)
+     * go, versions that stopped holding get their known_until, and the new ones are added, in that order.
+     */
+    void writeBreaches(List<BreachRow> neverVisible, List<BreachRow> closed, List<BreachRow> added) {
+        if (neverVisible.isEmpty() && closed.isEmpty() && added.isEmpty()) {
+            return; // most batches change no pupil's breaches: no round trips for them
+        }
+        jdbc.batchUpdate("""
+                DELETE FROM projection_threshold_breach
+                WHERE urn = ? AND upn = ? AND session_date = ? AND session = ? AND known_from = ?""",
+                neverVisible.stream().map(b -> new Object[] {b.pupil().urn(), b.pupil().upn(), b.slot().date(),
+                        b.slot().session().name(), timestamp(b.knownFrom())}).toList());
+        jdbc.batchUpdate("""
+                UPDATE projection_threshold_breach SET known_until = ?
+                WHERE urn = ? AND upn = ? AND session_date = ? AND session = ? AND known_from = ?""",
+                closed.stream().map(b -> new Object[] {timestamp(b.knownUntil()), b.pupil().urn(), b.pupil().upn(),
+                        b.slot().date(), b.slot().session().name(), timestamp(b.knownFrom())}).toList());
+        jdbc.batchUpdate("""
+                INSERT INTO projection_threshold_breach (urn, upn, starting_day, session_date, session, code,
+                                                         window_count, window_start, window_end, sessions,
+                                                         known_from, known_until)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+                added.stream().map(b -> new Object[] {b.pupil().urn(), b.pupil().upn(), b.startingDay(),
+                        b.slot().date(), b.slot().session().name(), b.mark().mark().code(), b.mark().count(),
+                        b.mark().window().firstSchoolWeek(), b.mark().window().lastSchoolWeek(),
+                        EvidenceJson.write(b.mark().sessions()), timestamp(b.knownFrom()),
+                        b.knownUntil() == null ? null : timestamp(b.knownUntil())}).toList());
+    }
+
+    /** The pupils with a current mark in the school's academic year, in order: a recheck goes through them in chunks. */
+    List<String> pupilsWithMarks(String urn, AcademicYear year) {
+        return jdbc.queryForList("""
+                SELECT DISTINCT upn FROM projection_current_mark WHERE urn = ? AND academic_year = ? ORDER BY upn""",
+                String.class, urn, year.toString());
     }
 
     void clearAll() {

@@ -1,6 +1,7 @@
 package org.attendanceledger.projections;
 
 import org.attendanceledger.penalty.PenaltyThresholdRule;
+import org.attendanceledger.projections.query.KnownMarks;
 import org.axonframework.config.ProcessingGroup;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,8 @@ public class RebuildProjection extends AttendanceProjection {
     /** The rebuild's tracking processor and processing group. */
     public static final String PROCESSOR = "attendance-projections-rebuild";
 
-    RebuildProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule) {
-        super(store, pupilSchedules, thresholdRule);
+    RebuildProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule,
+                      KnownMarks knownMarks) {
+        super(store, pupilSchedules, thresholdRule, knownMarks);
     }
 }

@@ -65,6 +65,27 @@ public class KnownMarks {
         return marks;
     }
 
+    /** The marks of some pupils between two dates, as known at the instant, by pupil. */
+    public Map<PupilKey, List<SessionMark>> ofPupils(Collection<PupilKey> pupils, LocalDate from, LocalDate to,
+                                                     Instant knownAt) {
+        Map<PupilKey, List<SessionMark>> marks = new HashMap<>();
+        jdbc.query("""
+                SELECT DISTINCT ON (v.urn, v.upn, v.session_date, v.session) v.urn, v.upn, v.session_date, v.session,
+                       v.code
+                FROM projection_mark_version v
+                JOIN unnest(?::varchar[], ?::varchar[]) AS pupil (urn, upn) ON v.urn = pupil.urn AND v.upn = pupil.upn
+                WHERE v.session_date BETWEEN ? AND ? AND v.received_at <= ?
+                ORDER BY v.urn, v.upn, v.session_date, v.session, v.version DESC""",
+                rs -> {
+                    marks.computeIfAbsent(new PupilKey(rs.getString("urn"), rs.getString("upn")),
+                            k -> new ArrayList<>()).add(new SessionMark(rs.getObject("session_date", LocalDate.class),
+                            Session.valueOf(rs.getString("session")), rs.getString("code")));
+                },
+                pupils.stream().map(PupilKey::urn).toArray(String[]::new),
+                pupils.stream().map(PupilKey::upn).toArray(String[]::new), from, to, KnownAt.timestamp(knownAt));
+        return marks;
+    }
+
     /** A session's register as known at the instant, by pupil. */
     public List<KnownMark> register(String urn, LocalDate date, Session session, Instant knownAt) {
         return jdbc.query("""

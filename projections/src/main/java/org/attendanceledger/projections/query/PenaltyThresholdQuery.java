@@ -1,37 +1,51 @@
 package org.attendanceledger.projections.query;
 
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.attendanceledger.attendance.PupilSchedule;
 import org.attendanceledger.attendance.SessionMark;
 import org.attendanceledger.calendar.SchoolTimeline;
 import org.attendanceledger.calendar.Session;
-import org.attendanceledger.catalogue.AttendanceCode;
-import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.penalty.PenaltyThresholdRule;
+import org.attendanceledger.penalty.PenaltyThresholdRule.MarkAtThreshold;
 import org.attendanceledger.penalty.ThresholdAssessment;
+import org.attendanceledger.penalty.ThresholdWindow;
+import org.attendanceledger.projections.EvidenceJson;
+import org.attendanceledger.projections.KnownAt;
 import org.attendanceledger.projections.PupilKey;
 import org.attendanceledger.projections.PupilSchedules;
 import org.attendanceledger.projections.SchoolTimelines;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * The penalty-notice threshold over the current register (the corrected view): for one pupil, and for every pupil of a
- * set of schools who met it in a period. Only the G/N/O/U marks that can fall in a window of the period are read; the
- * rule itself decides.
+ * The penalty-notice threshold over the current register (the corrected view), now or as known at an instant: for one
+ * pupil from the G/N/O/U marks that can fall in a window of the period, and for every pupil of a set of schools who met
+ * it in a period from the marks at or over the threshold the projection stores. The rule itself decides both.
  */
 @Component
 public class PenaltyThresholdQuery {
 
     private static final Comparator<PupilKey> BY_SCHOOL_AND_PUPIL =
             Comparator.comparing(PupilKey::urn).thenComparing(PupilKey::upn);
+
+    /** The stored marks at or over the threshold of some schools in a stretch; which versions is appended. */
+    private static final String MARKS_AT_THRESHOLD = """
+            SELECT urn, upn, session_date, session, code, window_count, window_start, window_end, sessions
+            FROM projection_threshold_breach
+            WHERE urn = ANY (?) AND session_date BETWEEN ? AND ?\s""";
+
+    private static final String IN_ORDER = " ORDER BY urn, upn, session_date, session";
 
     private final JdbcTemplate jdbc;
     private final PupilSchedules schedules;
@@ -59,74 +73,76 @@ public class PenaltyThresholdQuery {
     }
 
     /**
-     * Every pupil of the schools whose threshold was met in the period as the ledger knew it at an instant: each
-     * pupil's register, calendars and stays as they were received by then, assessed by the same rule. The pupils with
-     * ten or more G, N, O or U marks known in the stretch are the only ones who can have met it.
+     * Every pupil of the schools whose threshold was met in the period, as the ledger knew it at an instant (null:
+     * now), by school and pupil. One indexed read of the stored marks at or over the threshold (the breaches and the
+     * marks after them, kept bitemporally by the projection) in the stretch the period's windows cover decides almost
+     * every pupil: {@link PenaltyThresholdRule#metAfterFirstSession}. Only a pupil whose count may already be at the
+     * threshold when the period begins is assessed by the rule from the marks, as every pupil once was.
      */
     public List<PupilThreshold> metAt(Collection<String> urns, LocalDate from, LocalDate to, Instant knownAt) {
-        if (knownAt == null) {
-            return metAt(urns, from, to);
-        }
         if (urns.isEmpty()) {
             return List.of();
         }
-        LocalDate earliest = earliestCounted(timelines.of(urns, knownAt).values(), from);
-        Map<PupilKey, List<SessionMark>> penaltyMarks = new HashMap<>();
-        knownMarks.ofSchools(urns, earliest, to, knownAt).forEach((pupil, marks) -> {
-            List<SessionMark> counted = marks.stream().filter(PenaltyThresholdQuery::isThresholdCode).toList();
-            if (counted.size() >= rule.sessionsToMeet()) {
-                penaltyMarks.put(pupil, counted);
+        Map<String, SchoolTimeline> schoolTimelines = timelines.of(urns, knownAt);
+        LocalDate earliest = earliestCounted(schoolTimelines.values(), from);
+        Map<PupilKey, ThresholdAssessment> met = new TreeMap<>(BY_SCHOOL_AND_PUPIL);
+        List<PupilKey> metOnlyTheMarksCanTell = new ArrayList<>();
+        marksAtThreshold(urns, earliest, to, knownAt).forEach((pupil, atThreshold) -> {
+            SchoolTimeline timeline = schoolTimelines.get(pupil.urn());
+            if (rule.mayBeMetAtFirstSession(timeline, atThreshold, from, to)) {
+                metOnlyTheMarksCanTell.add(pupil);
+            } else {
+                rule.metAfterFirstSession(timeline, atThreshold, from, to)
+                        .ifPresent(assessment -> met.put(pupil, assessment));
             }
         });
-        Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(penaltyMarks.keySet(), knownAt);
-        List<PupilThreshold> met = new ArrayList<>();
-        penaltyMarks.keySet().stream().sorted(BY_SCHOOL_AND_PUPIL).forEach(pupil -> {
-            ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil), penaltyMarks.get(pupil),
-                    from, to);
-            if (assessment.met()) {
-                met.add(new PupilThreshold(pupil, assessment));
+        if (!metOnlyTheMarksCanTell.isEmpty()) {
+            Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(metOnlyTheMarksCanTell, knownAt);
+            Map<PupilKey, List<SessionMark>> marks = knownAt == null
+                    ? currentThresholdMarks(metOnlyTheMarksCanTell, earliest, to)
+                    : knownMarks.ofPupils(metOnlyTheMarksCanTell, earliest, to, knownAt);
+            for (PupilKey pupil : metOnlyTheMarksCanTell) {
+                ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil),
+                        marks.getOrDefault(pupil, List.of()), from, to);
+                if (assessment.met()) {
+                    met.put(pupil, assessment);
+                }
             }
-        });
-        return met;
-    }
-
-    /** A code the threshold counts on its date (the rule then also asks that the session be scheduled). */
-    private static boolean isThresholdCode(SessionMark mark) {
-        return CodeCatalogue.national().lookup(mark.code(), mark.date())
-                .map(AttendanceCode::countsTowardsPenaltyThreshold).orElse(false);
-    }
-
-    public ThresholdAssessment forPupil(PupilKey pupil, LocalDate from, LocalDate to) {
-        PupilSchedule schedule = schedules.of(pupil);
-        LocalDate earliest = earliestCounted(List.of(schedule.timeline()), from);
-        List<SessionMark> marks = jdbc.query("""
-                SELECT session_date, session, code FROM projection_current_mark
-                WHERE urn = ? AND upn = ? AND session_date BETWEEN ? AND ? AND penalty_code AND scheduled""",
-                (rs, i) -> new SessionMark(rs.getObject("session_date", LocalDate.class),
-                        Session.valueOf(rs.getString("session")), rs.getString("code")),
-                pupil.urn(), pupil.upn(), earliest, to);
-        return rule.assess(schedule, marks, from, to);
+        }
+        List<PupilThreshold> queue = new ArrayList<>(met.size());
+        met.forEach((pupil, assessment) -> queue.add(new PupilThreshold(pupil, assessment)));
+        return queue;
     }
 
     /**
-     * Every pupil of the schools whose threshold was met at some session in the period, by school and pupil. Only the
-     * pupils with a mark whose stored count reached the threshold in the stretch the period's windows cover can have
-     * met it (see {@link PenaltyThresholdRule#countsAtMarks}); the rule then decides for each of them.
+     * The schools' stored marks at or over the threshold dated in [from, to], as known at the instant (null: now), by
+     * pupil in order. The row versions that hold at an instant are those known from it or before and not yet closed.
      */
-    public List<PupilThreshold> metAt(Collection<String> urns, LocalDate from, LocalDate to) {
-        if (urns.isEmpty()) {
-            return List.of();
+    private Map<PupilKey, List<MarkAtThreshold>> marksAtThreshold(Collection<String> urns, LocalDate from,
+                                                                  LocalDate to, Instant knownAt) {
+        Map<PupilKey, List<MarkAtThreshold>> rows = new LinkedHashMap<>();
+        RowCallbackHandler collect = rs -> rows.computeIfAbsent(
+                new PupilKey(rs.getString("urn"), rs.getString("upn")), k -> new ArrayList<>()).add(
+                new MarkAtThreshold(new SessionMark(rs.getObject("session_date", LocalDate.class),
+                        Session.valueOf(rs.getString("session")), rs.getString("code")),
+                        rs.getInt("window_count"),
+                        new ThresholdWindow(rs.getObject("window_start", LocalDate.class),
+                                rs.getObject("window_end", LocalDate.class)),
+                        EvidenceJson.read(rs.getString("sessions"))));
+        String[] schools = urns.toArray(String[]::new);
+        if (knownAt == null) {
+            jdbc.query(MARKS_AT_THRESHOLD + "AND known_until IS NULL" + IN_ORDER, collect, schools, from, to);
+        } else {
+            Timestamp instant = KnownAt.timestamp(knownAt);
+            jdbc.query(MARKS_AT_THRESHOLD + "AND known_from <= ? AND (known_until IS NULL OR known_until > ?)"
+                    + IN_ORDER, collect, schools, from, to, instant, instant);
         }
-        LocalDate earliest = earliestCounted(timelines.of(urns).values(), from);
-        List<PupilKey> candidates = jdbc.query("""
-                SELECT DISTINCT urn, upn FROM projection_threshold_count
-                WHERE urn = ANY (?) AND session_date BETWEEN ? AND ? AND window_count >= ?
-                ORDER BY urn, upn""",
-                (rs, i) -> new PupilKey(rs.getString("urn"), rs.getString("upn")),
-                urns.toArray(String[]::new), earliest, to, rule.sessionsToMeet());
-        if (candidates.isEmpty()) {
-            return List.of();
-        }
+        return rows;
+    }
+
+    /** The current scheduled G/N/O/U marks of the pupils between two dates, by pupil. */
+    private Map<PupilKey, List<SessionMark>> currentThresholdMarks(Collection<PupilKey> pupils, LocalDate from,
+                                                                  LocalDate to) {
         Map<PupilKey, List<SessionMark>> marks = new HashMap<>();
         jdbc.query("""
                 SELECT m.urn, m.upn, m.session_date, m.session, m.code
@@ -139,18 +155,21 @@ public class PenaltyThresholdQuery {
                             k -> new ArrayList<>()).add(new SessionMark(rs.getObject("session_date", LocalDate.class),
                             Session.valueOf(rs.getString("session")), rs.getString("code")));
                 },
-                candidates.stream().map(PupilKey::urn).toArray(String[]::new),
-                candidates.stream().map(PupilKey::upn).toArray(String[]::new), earliest, to);
-        Map<PupilKey, PupilSchedule> candidateSchedules = schedules.of(candidates);
-        List<PupilThreshold> met = new ArrayList<>();
-        for (PupilKey pupil : candidates) {
-            ThresholdAssessment assessment = rule.assess(candidateSchedules.get(pupil),
-                    marks.getOrDefault(pupil, List.of()), from, to);
-            if (assessment.met()) {
-                met.add(new PupilThreshold(pupil, assessment));
-            }
-        }
-        return met;
+                pupils.stream().map(PupilKey::urn).toArray(String[]::new),
+                pupils.stream().map(PupilKey::upn).toArray(String[]::new), from, to);
+        return marks;
+    }
+
+    public ThresholdAssessment forPupil(PupilKey pupil, LocalDate from, LocalDate to) {
+        PupilSchedule schedule = schedules.of(pupil);
+        LocalDate earliest = earliestCounted(List.of(schedule.timeline()), from);
+        List<SessionMark> marks = jdbc.query("""
+                SELECT session_date, session, code FROM projection_current_mark
+                WHERE urn = ? AND upn = ? AND session_date BETWEEN ? AND ? AND penalty_code AND scheduled""",
+                (rs, i) -> new SessionMark(rs.getObject("session_date", LocalDate.class),
+                        Session.valueOf(rs.getString("session")), rs.getString("code")),
+                pupil.urn(), pupil.upn(), earliest, to);
+        return rule.assess(schedule, marks, from, to);
     }
 
     /** The earliest date a counted mark can have for any of the schools, and never before the rule counts from. */
