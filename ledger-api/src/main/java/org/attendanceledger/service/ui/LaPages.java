@@ -13,23 +13,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.Session;
 import org.attendanceledger.common.Actor;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
+import org.attendanceledger.common.TextLimits;
 import org.attendanceledger.penalty.api.PenaltyNoticeKind;
 import org.attendanceledger.projections.query.MissingMarksQuery;
 import org.attendanceledger.projections.query.ProjectedSchools;
 import org.attendanceledger.service.attendance.AttendanceController;
 import org.attendanceledger.service.attendance.AttendanceController.AbsenceListItem;
 import org.attendanceledger.service.attendance.AttendanceController.AbsenceListView;
-import org.attendanceledger.service.export.CsvListConverter;
 import org.attendanceledger.service.export.ItemList;
 import org.attendanceledger.service.overdue.OverdueNController;
 import org.attendanceledger.service.penalty.PenaltyNoticeController;
 import org.attendanceledger.service.penalty.PenaltyNoticeController.NoticeView;
 import org.attendanceledger.service.penalty.PenaltyThresholdController;
 import org.attendanceledger.service.penalty.PenaltyThresholdController.ThresholdView;
+import org.attendanceledger.service.problem.ApiError;
 import org.attendanceledger.service.problem.ErrorStatus;
 import org.attendanceledger.service.problem.RequestRejected;
 import org.attendanceledger.service.projection.ProjectionReads;
@@ -57,8 +59,6 @@ import org.springframework.web.bind.annotation.ResponseBody;
  */
 @WebPage
 public class LaPages extends Pages {
-
-    private static final String CSV = CsvListConverter.TEXT_CSV.toString();
 
     private final PenaltyThresholdController thresholds;
     private final PenaltyNoticeController notices;
@@ -101,7 +101,7 @@ public class LaPages extends Pages {
 
         /** The academic year the pupil's timeline opens at: the breach's, else the period's end. */
         public String academicYear() {
-            return org.attendanceledger.calendar.AcademicYear.containing(threshold.breachAt() == null
+            return AcademicYear.containing(threshold.breachAt() == null
                     ? threshold.to() : threshold.breachAt().date()).toString();
         }
     }
@@ -168,8 +168,11 @@ public class LaPages extends Pages {
         NoticeView recorded = null;
         if (errors.isEmpty()) {
             try {
-                recorded = notices.issue(laCode, issueRequest(urn, upn, parentRef, kind, issuedOn, breachDate,
-                        breachSession, name, position), request).getBody();
+                var answer = notices.issue(laCode, issueRequest(urn, upn, parentRef, kind, issuedOn, breachDate,
+                        breachSession, name, position), request);
+                recorded = answer.getBody();
+                // The API answers 200 with the notice already on record when the same notice is sent again.
+                model.addAttribute("alreadyOnRecord", answer.getStatusCode() != HttpStatus.CREATED);
                 HttpSession session = request.getSession();
                 session.setAttribute(SignInPages.ACTOR_NAME, name.strip());
                 session.setAttribute(SignInPages.ACTOR_POSITION, position.strip());
@@ -237,26 +240,22 @@ public class LaPages extends Pages {
                 errors.add(PageError.of(ErrorCode.VALIDATION_FAILED, field, violation.getMessage()));
             }
         }
+        // The API reads text through TextLimits as it parses JSON; a form is checked here against the same table.
+        // A missing name or position is the notice's own rule (VALIDATION_FAILED, field by), not repeated here.
         checkText("parentRef", parentRef, errors);
         checkText("by.name", name, errors);
         checkText("by.position", position, errors);
-        if (name.isBlank()) {
-            errors.add(PageError.of(ErrorCode.AMENDMENT_FIELDS_MISSING, "by.name", "Enter your name"));
-        }
-        if (position.isBlank()) {
-            errors.add(PageError.of(ErrorCode.AMENDMENT_FIELDS_MISSING, "by.position", "Enter your position"));
-        }
         if (!errors.isEmpty()) {
             throw new RequestRejected(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.VALIDATION_FAILED,
-                    "the notice was not recorded", errors.stream().map(e -> new org.attendanceledger.service.problem
-                    .ApiError(null, e.field(), e.code(), e.text())).toList());
+                    "the notice was not recorded",
+                    errors.stream().map(e -> new ApiError(null, e.field(), e.code(), e.text())).toList());
         }
         return issue;
     }
 
     private static void checkText(String field, String value, List<PageError> errors) {
         String last = field.substring(field.lastIndexOf('.') + 1);
-        org.attendanceledger.common.TextLimits.problem(last, value).ifPresent(problem ->
+        TextLimits.problem(last, value).ifPresent(problem ->
                 errors.add(PageError.of(ErrorCode.VALIDATION_FAILED, field, problem)));
     }
 
@@ -279,7 +278,7 @@ public class LaPages extends Pages {
         }
         try {
             LocalDate date = LocalDate.parse(text);
-            org.attendanceledger.common.TextLimits.problem(date).ifPresent(problem ->
+            TextLimits.problem(date).ifPresent(problem ->
                     errors.add(PageError.of(ErrorCode.VALIDATION_FAILED, field, problem)));
             return date;
         } catch (DateTimeParseException e) {

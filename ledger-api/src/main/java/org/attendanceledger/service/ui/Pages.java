@@ -2,6 +2,7 @@ package org.attendanceledger.service.ui;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.attendanceledger.common.ErrorCode;
 import org.attendanceledger.common.RuleViolation;
@@ -59,7 +60,7 @@ public abstract class Pages {
 
     /** A path segment from the URL, encoded again for the API path it is checked against. */
     protected static String segment(String value) {
-        return UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+        return UriUtils.encodePathSegment(value, StandardCharsets.UTF_8);
     }
 
     /** An empty picker or filter is no value: {@code ?asKnownAt=} reads as now. */

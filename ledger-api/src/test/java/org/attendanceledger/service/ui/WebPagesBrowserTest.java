@@ -41,8 +41,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebPagesBrowserTest extends LedgerApiTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's paths; {@code -Dledger.ui.chromium=} and {@code -Dledger.ui.chromedriver=} name others. */
+    static final Path CHROMIUM = Path.of(System.getProperty("ledger.ui.chromium", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(System.getProperty("ledger.ui.chromedriver", "/usr/bin/chromedriver"));
     static final String INSTALL = "apt-get install -y chromium chromium-driver";
     static final String FROM = "2024-09-04";
     static final String TO = "2024-12-20";
@@ -137,6 +138,8 @@ class WebPagesBrowserTest extends LedgerApiTest {
         browser.findElement(By.id("name")).sendKeys("Lee Officer");
         browser.findElement(By.id("position")).sendKeys("Attendance officer");
         browser.findElement(By.id("sign-in")).click();
+        // The start page: until it has loaded, the session cookie may not be set yet.
+        wait.until(d -> !d.findElements(By.id("role")).isEmpty());
     }
 
     private String text() {
@@ -164,6 +167,7 @@ class WebPagesBrowserTest extends LedgerApiTest {
         screenshot("01-sign-in");
         browser.findElement(By.id("apiKey")).sendKeys("lk_not-a-key-anyone-was-given");
         browser.findElement(By.id("sign-in")).click();
+        wait.until(d -> !d.findElements(By.cssSelector(".govuk-error-summary")).isEmpty());
 
         assertThat(browser.findElement(By.cssSelector(".govuk-error-summary")).getText())
                 .contains("That is not an active API key");
@@ -197,6 +201,22 @@ class WebPagesBrowserTest extends LedgerApiTest {
         assertThat(changed.findElements(By.cssSelector(".notice"))).hasSize(1);
         assertThat(changed.findElement(By.cssSelector(".recorded")).getText()).startsWith("Recorded: PENALTY_NOTICE");
         screenshot("05-queue-row-after-the-notice");
+
+        // Sent again, the same notice is recognised and stored once: the row still lists one.
+        long events = eventCount();
+        changed.findElement(By.tagName("summary")).click();
+        changed.findElement(By.cssSelector(".parent-ref")).sendKeys("PARENT-7");
+        new org.openqa.selenium.support.ui.Select(changed.findElement(By.cssSelector(".kind")))
+                .selectByValue("PENALTY_NOTICE");
+        changed.findElement(By.cssSelector(".record-notice")).click();
+        wait.until(d -> !d.findElements(By.cssSelector("#" + rowId + " .recorded")).isEmpty()
+                && d.findElement(By.id(rowId)).findElements(By.tagName("details")).stream()
+                .noneMatch(e -> e.getAttribute("open") != null));
+        assertThat(browser.findElement(By.id(rowId)).findElements(By.cssSelector(".notice"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#" + rowId + " .recorded")).getText())
+                .startsWith("Already on record, nothing stored: PENALTY_NOTICE");
+        assertThat(eventCount()).isEqualTo(events);
+
         var onRecord = api().get("/api/v1/las/" + laCode + "/penalty-notices?upn=" + recordedFrom).body();
         assertThat(onRecord.path("items")).hasSize(1);
         assertThat(onRecord.path("items").get(0).path("parentRef").asText()).isEqualTo("PARENT-7");
@@ -287,6 +307,7 @@ class WebPagesBrowserTest extends LedgerApiTest {
         screenshot("00-start-page");
 
         browser.findElement(By.id("sign-out")).click();
+        wait.until(d -> !d.findElements(By.id("signed-out")).isEmpty());
 
         assertThat(browser.findElement(By.id("signed-out")).getText()).isEqualTo("You have signed out.");
         open(queuePath());
