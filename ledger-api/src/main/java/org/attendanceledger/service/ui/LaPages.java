@@ -168,11 +168,9 @@ public class LaPages extends Pages {
         NoticeView recorded = null;
         if (errors.isEmpty()) {
             try {
-                var answer = notices.issue(laCode, issueRequest(urn, upn, parentRef, kind, issuedOn, breachDate,
-                        breachSession, name, position), request);
-                recorded = answer.getBody();
-                // The API answers 200 with the notice already on record when the same notice is sent again.
-                model.addAttribute("alreadyOnRecord", answer.getStatusCode() != HttpStatus.CREATED);
+                // The same notice sent again is found and answered, not stored twice (the API's own retry rule).
+                recorded = notices.issue(laCode, issueRequest(urn, upn, parentRef, kind, issuedOn, breachDate,
+                        breachSession, name, position), request).getBody();
                 HttpSession session = request.getSession();
                 session.setAttribute(SignInPages.ACTOR_NAME, name.strip());
                 session.setAttribute(SignInPages.ACTOR_POSITION, position.strip());
