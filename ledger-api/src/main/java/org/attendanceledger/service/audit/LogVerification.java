@@ -2,12 +2,14 @@ package org.attendanceledger.service.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.security.MessageDigest;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.attendanceledger.audit.CompactRange;
 import org.attendanceledger.audit.TreeHead;
 import org.attendanceledger.common.ErrorCode;
@@ -66,6 +68,8 @@ public class LogVerification {
     }
 
     /** Checks the leaves {@code [from, to)} (default: the whole log). */
+    private volatile Completed last;
+
     public Result verify(Long fromParam, Long toParam) {
         long treeSize = subtrees.size();
         long from = fromParam == null ? 0 : fromParam;
@@ -76,7 +80,22 @@ public class LogVerification {
                     "from must not be larger than to");
         }
         // A cursor (fetch size) streams the range instead of loading it: PostgreSQL needs a transaction for that.
-        return readOnly.execute(status -> check(treeSize, from, to));
+        Result result = readOnly.execute(status -> check(treeSize, from, to));
+        last = new Completed(Instant.now(), from, to, result);
+        return result;
+    }
+
+    /** A verification this node ran: when, over which leaves {@code [from, to)}, and what it found. */
+    public record Completed(Instant at, long from, long to, Result result) {
+    }
+
+    /**
+     * The last verification this node ran (through the API or the auditor's page), for the auditor's page to show
+     * beside the latest signed head; empty until one has run since the node started. It is not stored: a verification
+     * is evidence only when re-run, and {@code ledger-verify} is the auditor's own.
+     */
+    public Optional<Completed> last() {
+        return Optional.ofNullable(last);
     }
 
     private Result check(long treeSize, long from, long to) {

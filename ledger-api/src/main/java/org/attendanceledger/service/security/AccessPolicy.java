@@ -110,15 +110,26 @@ public class AccessPolicy {
 
     /** Anonymous callers are refused here and answered 401 by Spring Security; known keys out of bounds get 403. */
     public AuthorizationDecision decide(Authentication authentication, HttpServletRequest request) {
+        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
+                .pathWithinApplication();
+        return decide(authentication, HttpMethod.valueOf(request.getMethod()), path);
+    }
+
+    /**
+     * Whether the caller may make this API request. The web pages ask it for the API request each page mirrors
+     * ({@code GET /api/v1/las/201/penalty-threshold} for the LA's queue), so a page shows exactly what the API would.
+     */
+    public boolean permits(Authentication authentication, HttpMethod method, String apiPath) {
+        return decide(authentication, method, PathContainer.parsePath(apiPath)).isGranted();
+    }
+
+    private AuthorizationDecision decide(Authentication authentication, HttpMethod method, PathContainer path) {
         if (authentication == null || !(authentication.getPrincipal() instanceof LedgerPrincipal caller)) {
             return REFUSED;
         }
         if (caller.isAdmin()) {
             return GRANTED;
         }
-        PathContainer path = RequestPath.parse(request.getRequestURI(), request.getContextPath())
-                .pathWithinApplication();
-        HttpMethod method = HttpMethod.valueOf(request.getMethod());
         HttpMethod asRead = HttpMethod.HEAD.equals(method) ? HttpMethod.GET : method;
         for (Route route : ROUTES) {
             PathPattern.PathMatchInfo match = route.match(asRead, path);
