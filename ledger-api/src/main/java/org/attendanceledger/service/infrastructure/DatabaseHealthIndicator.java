@@ -35,7 +35,7 @@ public class DatabaseHealthIndicator implements HealthIndicator, DisposableBean 
     private final ThreadPoolExecutor checks;
 
     public DatabaseHealthIndicator(DataSource dataSource,
-                                   @Value("${ledger.health.db-timeout:700ms}") Duration timeout) {
+                                   @Value("${ledger.health.db-timeout:500ms}") Duration timeout) {
         this.dataSource = dataSource;
         this.timeout = timeout;
         this.checks = new ThreadPoolExecutor(0, MAX_CHECKS_IN_FLIGHT, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
