@@ -262,7 +262,10 @@ class ProjectionStore {
 
     /**
      * Writes the changes to the breach rows: versions that were never visible (superseded at the instant they began)
-     * go, versions that stopped holding get their known_until, and the new ones are added, in that order.
+     * go, versions that stopped holding get their known_until, and the new ones are added, in that order. A new
+     * version that begins at the very instant an earlier one of the same mark began replaces it: both say what held
+     * from that instant, and the later computation has seen more of it. (The quick bench's amendments produced such a
+     * pair that the never-visible rule missed; a duplicate key here stops the projection's segment, which is worse.)
      */
     void writeBreaches(List<BreachRow> neverVisible, List<BreachRow> closed, List<BreachRow> added) {
         if (neverVisible.isEmpty() && closed.isEmpty() && added.isEmpty()) {
@@ -282,7 +285,12 @@ class ProjectionStore {
                 INSERT INTO projection_threshold_breach (urn, upn, starting_day, session_date, session, code,
                                                          window_count, window_start, window_end, sessions,
                                                          known_from, known_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)""",
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                ON CONFLICT (urn, upn, session_date, session, known_from) DO UPDATE
+                SET starting_day = EXCLUDED.starting_day, code = EXCLUDED.code,
+                    window_count = EXCLUDED.window_count, window_start = EXCLUDED.window_start,
+                    window_end = EXCLUDED.window_end, sessions = EXCLUDED.sessions,
+                    known_until = EXCLUDED.known_until""",
                 added.stream().map(b -> new Object[] {b.pupil().urn(), b.pupil().upn(), b.startingDay(),
                         b.slot().date(), b.slot().session().name(), b.mark().mark().code(), b.mark().count(),
                         b.mark().window().firstSchoolWeek(), b.mark().window().lastSchoolWeek(),
