@@ -13,6 +13,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.attendanceledger.attendance.SessionMark;
@@ -271,6 +272,15 @@ class ProjectionStore {
         if (neverVisible.isEmpty() && closed.isEmpty() && added.isEmpty()) {
             return; // most batches change no pupil's breaches: no round trips for them
         }
+        // One version per mark and starting instant: of two computed for the same instant, the later one stands.
+        Map<List<Object>, BreachRow> latestAdded = new LinkedHashMap<>();
+        for (BreachRow row : added) {
+            List<Object> key = List.of(row.pupil().urn(), row.pupil().upn(), row.slot().date(),
+                    row.slot().session(), row.knownFrom());
+            latestAdded.remove(key);
+            latestAdded.put(key, row);
+        }
+        added = List.copyOf(latestAdded.values());
         jdbc.batchUpdate("""
                 DELETE FROM projection_threshold_breach
                 WHERE urn = ? AND upn = ? AND session_date = ? AND session = ? AND known_from = ?""",
