@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -272,11 +273,12 @@ class ProjectionStore {
         if (neverVisible.isEmpty() && closed.isEmpty() && added.isEmpty()) {
             return; // most batches change no pupil's breaches: no round trips for them
         }
-        // One version per mark and starting instant: of two computed for the same instant, the later one stands.
+        // One version per mark and starting instant (as the database stores instants, to the microsecond): of two
+        // computed for the same instant, the later one stands.
         Map<List<Object>, BreachRow> latestAdded = new LinkedHashMap<>();
         for (BreachRow row : added) {
             List<Object> key = List.of(row.pupil().urn(), row.pupil().upn(), row.slot().date(),
-                    row.slot().session(), row.knownFrom());
+                    row.slot().session(), row.knownFrom().truncatedTo(ChronoUnit.MICROS));
             latestAdded.remove(key);
             latestAdded.put(key, row);
         }
@@ -319,7 +321,11 @@ class ProjectionStore {
         jdbc.execute("TRUNCATE " + String.join(", ", ProjectionTables.ALL));
     }
 
+    /**
+     * An instant as the read tables store it: to the microsecond, cut rather than left to the server's rounding, so
+     * that two instants this class compares or keys by are equal here exactly when they are equal in the table.
+     */
     private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
+        return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }
