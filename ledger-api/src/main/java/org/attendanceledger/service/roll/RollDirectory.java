@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.sql.Timestamp;
-import java.time.Instant;
-import org.attendanceledger.common.EventMetadata;
 import org.attendanceledger.roll.api.DualRegistration;
 import org.attendanceledger.roll.api.DualRole;
 import org.attendanceledger.attendance.RollStay;
@@ -23,10 +21,10 @@ import org.attendanceledger.roll.api.PupilDeleted;
 import org.attendanceledger.roll.api.YearGroupExceptionRecorded;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.attendanceledger.service.problem.RequestRejected;
+import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -46,13 +44,12 @@ public class RollDirectory {
     }
 
     @EventHandler
-    void on(PupilAdmitted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
-            EventMessage<?> message) {
+    void on(PupilAdmitted event, EventMessage<?> message) {
         jdbc.update("INSERT INTO roll_period (urn, upn, starting_day, year_group) VALUES (?, ?, ?, ?)",
                 event.urn(), event.upn(), Date.valueOf(event.startingDay()), event.yearGroup());
         DualRegistration dual = event.dualRegistration();
         if (dual != null) {
-            Timestamp received = Timestamp.from(receivedAt == null ? message.getTimestamp() : Instant.parse(receivedAt));
+            Timestamp received = RequestMetadata.receivedAt(message);
             // Both directions: the admitted stay with its role, the other school's stay with the opposite one.
             String link = """
                     INSERT INTO dual_registration (urn, upn, starting_day, other_urn, other_starting_day, role,
