@@ -1,6 +1,13 @@
 package org.attendanceledger.projections;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.attendanceledger.calendar.AcademicYear;
 import org.attendanceledger.calendar.api.CalendarEvent;
 import org.attendanceledger.common.EventMetadata;
@@ -34,8 +41,10 @@ import org.springframework.stereotype.Component;
  *
  * <p>It runs in its own tracking processor, never in the command's transaction. Handlers only collect what each event
  * changes into the batch of the current unit of work; the batch is written once, before the unit of work commits, in
- * the same transaction as the processor's token. Calendars, stays and marks are kept by one processor because whether
- * a mark counts depends on the calendar and the stays as of that mark's place in the event stream.
+ * the same transaction as the processor's token. If that write fails on the data, the processor's retry projects the
+ * batch's events one by one, and the one that fails goes to the dead-letter queue (see {@link ProjectionWrites}).
+ * Calendars, stays and marks are kept by one processor because whether a mark counts depends on the calendar and the
+ * stays as of that mark's place in the event stream.
  */
 @Component
 @ProcessingGroup(AttendanceProjection.PROCESSOR)
@@ -46,67 +55,91 @@ public class AttendanceProjection {
 
     private static final String BATCH_RESOURCE = AttendanceProjection.class.getName() + ".batch";
 
+    private static final int REMEMBERED_ALONE = 10_000;
+
     private final ProjectionStore store;
     private final PupilSchedules pupilSchedules;
     private final PenaltyThresholdRule thresholdRule;
     private final KnownMarks knownMarks;
+    private final ProjectionWrites writes;
+
+    /**
+     * Events of a batch whose write failed on its data, to be projected one by one when the processor hands them over
+     * again. Bounded, because a segment another node claims after the failure never hands them over here: a few
+     * batches' worth is plenty, and each is forgotten once projected alone.
+     */
+    private final Set<String> projectAlone = Collections.newSetFromMap(Collections.synchronizedMap(
+            new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > REMEMBERED_ALONE;
+                }
+            }));
 
     AttendanceProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule,
-                         KnownMarks knownMarks) {
+                         KnownMarks knownMarks, ProjectionWrites writes) {
         this.store = store;
         this.pupilSchedules = pupilSchedules;
         this.thresholdRule = thresholdRule;
         this.knownMarks = knownMarks;
+        this.writes = writes;
     }
 
     @EventHandler
     void on(SchoolRegistered event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
             EventMessage<?> message) {
-        batch().schoolRegistered(new SchoolRow(event.urn(), event.laCode(), event.name(),
-                receivedAt(receivedAt, message)));
+        SchoolRow school = new SchoolRow(event.urn(), event.laCode(), event.name(), receivedAt(receivedAt, message));
+        project(message, batch -> batch.schoolRegistered(school));
     }
 
     @EventHandler
     void on(CalendarEvent event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
-        batch().calendarChanged(new CalendarRow(event.urn(), AcademicYear.parse(event.academicYear()),
-                sequenceNumber + 1, event.terms(), event.closures(), receivedAt(receivedAt, message)));
+        CalendarRow calendar = new CalendarRow(event.urn(), AcademicYear.parse(event.academicYear()),
+                sequenceNumber + 1, event.terms(), event.closures(), receivedAt(receivedAt, message));
+        project(message, batch -> batch.calendarChanged(calendar));
     }
 
     @EventHandler
     void on(PupilAdmitted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
             EventMessage<?> message) {
-        batch().pupilAdmitted(new Admission(new PupilKey(event.urn(), event.upn()), event.startingDay(),
-                event.yearGroup(), receivedAt(receivedAt, message)));
+        Admission admission = new Admission(new PupilKey(event.urn(), event.upn()), event.startingDay(),
+                event.yearGroup(), receivedAt(receivedAt, message));
+        project(message, batch -> batch.pupilAdmitted(admission));
     }
 
     @EventHandler
     void on(PupilDeleted event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
             EventMessage<?> message) {
-        batch().pupilDeparted(new Departure(new PupilKey(event.urn(), event.upn()), event.startingDay(),
-                event.lastDayOnRoll(), receivedAt(receivedAt, message)));
+        Departure departure = new Departure(new PupilKey(event.urn(), event.upn()), event.startingDay(),
+                event.lastDayOnRoll(), receivedAt(receivedAt, message));
+        project(message, batch -> batch.pupilDeparted(departure));
     }
 
     @EventHandler
     void on(YearGroupExceptionRecorded event, @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt,
             EventMessage<?> message) {
-        batch().yearGroupExceptionRecorded(new YearGroupException(new PupilKey(event.urn(), event.upn()),
-                AcademicYear.parse(event.academicYear()), event.yearGroup(), receivedAt(receivedAt, message)));
+        YearGroupException exception = new YearGroupException(new PupilKey(event.urn(), event.upn()),
+                AcademicYear.parse(event.academicYear()), event.yearGroup(), receivedAt(receivedAt, message));
+        project(message, batch -> batch.yearGroupExceptionRecorded(exception));
     }
 
     @EventHandler
     void on(AttendanceMarkRecorded event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
-        batch().markRecorded(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                sequenceNumber + 1, event.code(), event.minutesLate(), receivedAt(receivedAt, message));
+        EntryKey entry = new EntryKey(event.urn(), event.upn(), event.date(), event.session());
+        Instant received = receivedAt(receivedAt, message);
+        project(message, batch -> batch.markRecorded(entry, sequenceNumber + 1, event.code(), event.minutesLate(),
+                received));
     }
 
     @EventHandler
     void on(AttendanceMarkAmended event, @SequenceNumber long sequenceNumber,
             @MetaDataValue(EventMetadata.RECEIVED_AT) String receivedAt, EventMessage<?> message) {
-        batch().markAmended(new EntryKey(event.urn(), event.upn(), event.date(), event.session()),
-                event.previousCode(), sequenceNumber + 1, event.code(), event.minutesLate(),
-                receivedAt(receivedAt, message));
+        EntryKey entry = new EntryKey(event.urn(), event.upn(), event.date(), event.session());
+        Instant received = receivedAt(receivedAt, message);
+        project(message, batch -> batch.markAmended(entry, event.previousCode(), sequenceNumber + 1, event.code(),
+                event.minutesLate(), received));
     }
 
     /** A replay starts from empty tables; it runs in the transaction that resets the processor's tokens. */
@@ -123,12 +156,72 @@ public class AttendanceProjection {
         return metadataValue == null ? message.getTimestamp() : batch().instant(metadataValue);
     }
 
+    /**
+     * Collects what the event changes into the unit of work's batch; an event of a batch whose write failed is
+     * projected alone instead (see {@link ProjectionWrites}).
+     */
+    private void project(EventMessage<?> message, Consumer<ProjectionBatch> change) {
+        PendingBatch pending = pending();
+        pending.events.add(message.getIdentifier());
+        if (!projectAlone.remove(message.getIdentifier())) {
+            change.accept(pending.batch);
+            return;
+        }
+        ProjectionBatch alone = newBatch();
+        change.accept(alone);
+        try {
+            writes.inSavepoint(alone::flush);
+        } catch (RuntimeException failure) {
+            if (!ProjectionWrites.isDatabaseFailure(failure)) {
+                // Thrown from the handler: the dead-letter invoker holds this event and its school's later ones.
+                throw failure;
+            }
+            // Says nothing about the event: the batch fails at commit and the processor retries it.
+            pending.databaseFailure = failure;
+        }
+    }
+
     private ProjectionBatch batch() {
+        return pending().batch;
+    }
+
+    private ProjectionBatch newBatch() {
+        return new ProjectionBatch(store, pupilSchedules, thresholdRule, knownMarks);
+    }
+
+    private PendingBatch pending() {
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
         return unitOfWork.getOrComputeResource(BATCH_RESOURCE, key -> {
-            ProjectionBatch batch = new ProjectionBatch(store, pupilSchedules, thresholdRule, knownMarks);
-            unitOfWork.onPrepareCommit(committing -> batch.flush());
-            return batch;
+            PendingBatch pending = new PendingBatch(newBatch());
+            unitOfWork.onPrepareCommit(committing -> pending.write());
+            return pending;
         });
+    }
+
+    /** The unit of work's batch, the events it was handed (whichever way each was projected), and how it ended. */
+    private final class PendingBatch {
+
+        final ProjectionBatch batch;
+        final List<String> events = new ArrayList<>();
+        RuntimeException databaseFailure;
+
+        PendingBatch(ProjectionBatch batch) {
+            this.batch = batch;
+        }
+
+        void write() {
+            try {
+                if (databaseFailure != null) {
+                    throw databaseFailure;
+                }
+                batch.flush();
+            } catch (RuntimeException failure) {
+                // The processor rolls the batch back and hands the same events over again: then, one by one.
+                if (!ProjectionWrites.isDatabaseFailure(failure)) {
+                    projectAlone.addAll(events);
+                }
+                throw failure;
+            }
+        }
     }
 }

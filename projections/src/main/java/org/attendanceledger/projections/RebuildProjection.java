@@ -19,7 +19,7 @@ public class RebuildProjection extends AttendanceProjection {
     public static final String PROCESSOR = "attendance-projections-rebuild";
 
     RebuildProjection(ProjectionStore store, PupilSchedules pupilSchedules, PenaltyThresholdRule thresholdRule,
-                      KnownMarks knownMarks) {
-        super(store, pupilSchedules, thresholdRule, knownMarks);
+                      KnownMarks knownMarks, ProjectionWrites writes) {
+        super(store, pupilSchedules, thresholdRule, knownMarks, writes);
     }
 }

@@ -101,8 +101,9 @@ public class ProjectionsConfiguration {
     /**
      * A handler that fails must not be passed over: the default would log and move on, leaving a read model that
      * silently misses an event. The failure reaches the dead-letter invoker, which holds the event, and its school's
-     * later events, in the dead-letter queue. A failure while the batch is written (the database) fails the whole
-     * batch, which the processor retries.
+     * later events, in the dead-letter queue. A failure while the batch is written fails the whole batch; the
+     * processor retries it, event by event if the data was at fault, so the event that fails is held the same way
+     * ({@code ProjectionWrites} in the projections module).
      */
     @Bean
     public ConfigurerModule projectionsFailLoudly() {

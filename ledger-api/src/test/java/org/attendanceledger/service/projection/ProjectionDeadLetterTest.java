@@ -13,7 +13,11 @@ import org.attendanceledger.roll.api.EnrolmentEvent;
 import org.attendanceledger.service.support.ApiKeys;
 import org.attendanceledger.service.support.LedgerApiTest;
 import org.attendanceledger.service.support.ProjectionRebuilds;
+import org.attendanceledger.projections.SequentialPerSchoolPolicy;
+import org.attendanceledger.service.infrastructure.EmbeddedPostgresServer;
+import org.attendanceledger.service.support.Fixtures;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.EventHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +25,13 @@ import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * An event the projection's handlers fail on is held in the JDBC dead-letter queue with its school's later events,
@@ -44,6 +52,12 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
 
     @Autowired
     ProjectionProgress progress;
+
+    @Value("${ledger.projections.segments}")
+    int segments;
+
+    @Autowired
+    EmbeddedPostgresServer postgres;
 
     @AfterEach
     void cure() {
@@ -89,6 +103,69 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
         assertThat(heldEventIds(poisonedUrn)).isEmpty();
         assertThat(currentMarks(poisonedUrn)).isEqualTo(1);
         assertThat(currentMarks(healthyUrn)).isEqualTo(1);
+    }
+
+    /**
+     * The write of a batch, not a handler, fails: PostgreSQL refuses the poisoned school's enrolment row (a trigger
+     * the test adds as the superuser). The batch is rolled back and, when the processor hands its events over again,
+     * projected one by one: the admission whose write fails is held with its school's mark, and a healthy school of the
+     * same segment is projected, so the segment goes on instead of retrying the same batch for ever.
+     */
+    @Test
+    void a_batch_whose_write_fails_holds_the_event_that_fails_and_projects_the_rest_of_its_segment() throws Exception {
+        String poisonedUrn = fixtures().exampleSchool();
+        String healthyUrn = schoolInTheSameSegmentAs(poisonedUrn);
+        awaitProjected();
+        JdbcTemplate superuser = new JdbcTemplate(new DriverManagerDataSource(postgres.jdbcUrl()));
+        superuser.execute("""
+                CREATE FUNCTION test_refuse_enrolment() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                  RAISE EXCEPTION 'enrolment refused for the test' USING ERRCODE = 'check_violation';
+                END $$;
+                CREATE TRIGGER test_refuse_enrolment BEFORE INSERT ON projection_enrolment FOR EACH ROW
+                  WHEN (NEW.urn = '%s') EXECUTE FUNCTION test_refuse_enrolment();""".formatted(poisonedUrn));
+        try {
+            String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
+            String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
+            fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
+            fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
+            awaitProjected();
+
+            assertThat(currentMarks(healthyUrn)).isEqualTo(1);
+            assertThat(currentMarks(poisonedUrn)).isZero();
+            var sequence = sequenceOf(api().get("/api/v1/admin/dead-letters").body(), poisonedUrn);
+            assertThat(sequence).as("the poisoned school's events are held").isNotNull();
+            assertThat(sequence.path("letters")).hasSize(2);
+            assertThat(sequence.path("letters").get(0).path("eventType").asText()).isEqualTo("PupilAdmitted");
+            assertThat(sequence.path("letters").get(0).path("causeType").asText())
+                    .isEqualTo(DataIntegrityViolationException.class.getName());
+            assertThat(sequence.path("letters").get(1).path("eventType").asText()).isEqualTo("AttendanceMarkRecorded");
+        } finally {
+            superuser.execute("DROP TRIGGER test_refuse_enrolment ON projection_enrolment;"
+                    + " DROP FUNCTION test_refuse_enrolment();");
+        }
+
+        var retried = api().post("/api/v1/admin/dead-letters/" + poisonedUrn + "/retry", null);
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("projected").asBoolean()).isTrue();
+        assertThat(currentMarks(poisonedUrn)).isEqualTo(1);
+        assertThat(heldEventIds(poisonedUrn)).isEmpty();
+    }
+
+    /** A new reference school whose events the same projection segment handles as the given school's. */
+    private String schoolInTheSameSegmentAs(String urn) {
+        List<Segment> segmentation = Segment.splitBalanced(Segment.ROOT_SEGMENT, segments - 1);
+        Segment segment = segmentation.stream()
+                .filter(s -> s.matches(SequentialPerSchoolPolicy.ofSchool(urn))).findFirst().orElseThrow();
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String other = fixtures().school("201");
+            if (segment.matches(SequentialPerSchoolPolicy.ofSchool(other))) {
+                fixtures().publish(other, "2024-25", Fixtures.referenceTerms2024(), Fixtures.referenceClosures2024());
+                return other;
+            }
+        }
+        throw new AssertionError("no school of segment " + segment + " in 50 attempts");
     }
 
     private List<String> heldEventIds(String urn) {
