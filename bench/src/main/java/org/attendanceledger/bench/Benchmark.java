@@ -54,7 +54,7 @@ public final class Benchmark {
         report.note("cores", String.valueOf(Runtime.getRuntime().availableProcessors()));
         report.note("clients", String.valueOf(options.clients));
 
-        try (EmbeddedPostgres postgres = startDatabase(out.resolve("postgres"))) {
+        try (EmbeddedPostgres postgres = startDatabase(out.resolve("postgres"), options.sqlProfile)) {
             String jdbcUrl = postgres.getJdbcUrl("postgres", "postgres");
             String token = HexFormat.of().formatHex(new SecureRandom().generateSeed(32));
             try (ServiceProcess service = ServiceProcess.start(options.jar, jdbcUrl, token, out.resolve("service.log"),
@@ -66,11 +66,20 @@ public final class Benchmark {
                 report.timing("set-up (schools, calendars, " + population.pupils() + " admissions)", setUpStart);
 
                 DataSource dataSource = dataSource(jdbcUrl);
+                SqlProfile sql = options.sqlProfile ? SqlProfile.start(dataSource) : null;
+                CpuShares cpu = new CpuShares(service.pid(), postmasterPid(out.resolve("postgres")));
+                CpuShares.Snapshot ingestStart = cpu.snapshot();
                 Ingest ingest = ingest(List.of(http), population, new MarkGenerator(plan.seed()), options.clients);
                 report.rate("ingest: marks posted through the API", ingest.marks, ingest.seconds, "marks/s");
+                report.note("CPU during ingest", CpuShares.between(ingestStart, cpu.snapshot()));
                 // What an LA officer waits for: from the first post until the projections hold the last mark.
                 double e2eSeconds = ingest.seconds + awaitProjections(dataSource, countEvents(dataSource));
                 report.rate("end to end: posted and projected", ingest.marks, e2eSeconds, "marks/s");
+                if (sql != null) {
+                    String statements = sql.top(dataSource, 20);
+                    System.out.println(statements);
+                    Files.writeString(out.resolve("sql-profile.txt"), statements);
+                }
                 report.note("ingest batch latency p50/p99 ms",
                         String.format(Locale.ROOT, "%.1f / %.1f", ingest.latencies.percentile(50),
                                 ingest.latencies.percentile(99)));
@@ -123,13 +132,27 @@ public final class Benchmark {
 
     /** A PostgreSQL of the benchmark's own, on a fresh data directory. */
     static EmbeddedPostgres startDatabase(Path dataDirectory) throws java.io.IOException {
-        return EmbeddedPostgres.builder()
+        return startDatabase(dataDirectory, false);
+    }
+
+    /** With {@code sqlProfile}, PostgreSQL loads pg_stat_statements, to say which statements took its time. */
+    static EmbeddedPostgres startDatabase(Path dataDirectory, boolean sqlProfile) throws java.io.IOException {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory).setCleanDataDirectory(true)
                 // The same durability as the service's embedded default: a benchmark with fsync off measures nothing.
                 .setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on").setServerConfig("max_connections", "100")
-                .setServerConfig("shared_buffers", "1GB")
-                .start();
+                .setServerConfig("shared_buffers", "1GB");
+        if (sqlProfile) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                    .setServerConfig("auto_explain.log_min_duration", "20");
+        }
+        return builder.start();
+    }
+
+    /** The postmaster's pid, the first line of the {@code postmaster.pid} it keeps in its data directory. */
+    static long postmasterPid(Path dataDirectory) throws java.io.IOException {
+        return Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
     }
 
     static void setUp(LedgerHttp http, Population population, int clients) throws Exception {
@@ -374,7 +397,7 @@ public final class Benchmark {
     }
 
     record Options(boolean quick, long seed, int clients, Path jar, Path out, String heap, int schools,
-                   int pupilsPerSchool, List<String> serviceJvmOptions) {
+                   int pupilsPerSchool, List<String> serviceJvmOptions, boolean sqlProfile) {
         /** The quick or full plan, or the schools and pupils asked for. */
         PopulationPlan plan() {
             PopulationPlan plan = quick ? PopulationPlan.quick(seed) : PopulationPlan.full(seed);
@@ -395,9 +418,12 @@ public final class Benchmark {
             int schools = 0;
             int pupilsPerSchool = 0;
             List<String> serviceJvmOptions = new ArrayList<>();
+            boolean sqlProfile = false;
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
+                } else if (arg.equals("--sql-profile")) {
+                    sqlProfile = true;
                 } else if (arg.startsWith("--seed=")) {
                     seed = Long.parseLong(arg.substring(7));
                 } else if (arg.startsWith("--clients=")) {
@@ -417,10 +443,11 @@ public final class Benchmark {
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg
                             + " (use --quick, --seed=N, --clients=N, --schools=N, --pupils-per-school=N, --jar=PATH,"
-                            + " --out=DIR, --heap=4g, --service-jvm=OPTION)");
+                            + " --out=DIR, --heap=4g, --service-jvm=OPTION, --sql-profile)");
                 }
             }
-            return new Options(quick, seed, clients, jar, out, heap, schools, pupilsPerSchool, serviceJvmOptions);
+            return new Options(quick, seed, clients, jar, out, heap, schools, pupilsPerSchool, serviceJvmOptions,
+                    sqlProfile);
         }
     }
 }

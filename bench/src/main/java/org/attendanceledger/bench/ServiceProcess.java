@@ -21,6 +21,11 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The service's process id, to read its CPU time. */
+    long pid() {
+        return process.pid();
+    }
+
     static ServiceProcess start(Path jar, String jdbcUrl, String adminToken, Path log, String heap,
                                 List<String> extraJvmOptions) throws IOException, InterruptedException {
         // Run a copy: rebuilding the project during a long run must not swap the jar under the running service.

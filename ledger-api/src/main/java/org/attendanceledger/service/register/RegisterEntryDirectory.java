@@ -131,19 +131,27 @@ public class RegisterEntryDirectory {
         if (ids.isEmpty()) {
             return found;
         }
+        // Each column against its own array, so the primary key (urn, session_date, session, upn) is searched with
+        // every condition as an index condition whatever plan the prepared statement settles on; a join with an
+        // unnest() of the ids was planned as a scan of the school's every entry (pg_stat_statements: half of
+        // PostgreSQL's time during a benchmark's ingest). The arrays' cross product can name a session not asked for;
+        // the exact ids are kept below.
+        Set<String> asked = new HashSet<>();
+        ids.forEach(id -> asked.add(id.value()));
         jdbc.query("""
-                SELECT e.upn, e.session_date, e.session FROM register_entry e
-                JOIN unnest(?::varchar[], ?::date[], ?::varchar[]) AS k(upn, session_date, session)
-                  ON e.upn = k.upn AND e.session_date = k.session_date AND e.session = k.session
-                WHERE e.urn = ?""",
+                SELECT upn, session_date, session FROM register_entry
+                WHERE urn = ? AND session_date = ANY (?) AND session = ANY (?) AND upn = ANY (?)""",
                 rs -> {
-                    found.add(new RegisterEntryId(urn, rs.getString(1), rs.getDate(2).toLocalDate(),
-                            Session.valueOf(rs.getString(3))).value());
+                    String id = new RegisterEntryId(urn, rs.getString(1), rs.getDate(2).toLocalDate(),
+                            Session.valueOf(rs.getString(3))).value();
+                    if (asked.contains(id)) {
+                        found.add(id);
+                    }
                 },
-                ids.stream().map(RegisterEntryId::upn).toArray(String[]::new),
-                ids.stream().map(id -> Date.valueOf(id.date())).toArray(Date[]::new),
-                ids.stream().map(id -> id.session().name()).toArray(String[]::new),
-                urn);
+                urn,
+                ids.stream().map(id -> Date.valueOf(id.date())).distinct().toArray(Date[]::new),
+                ids.stream().map(id -> id.session().name()).distinct().toArray(String[]::new),
+                ids.stream().map(RegisterEntryId::upn).distinct().toArray(String[]::new));
         return found;
     }
 
@@ -161,14 +169,23 @@ public class RegisterEntryDirectory {
             known.put(rs.getString(1), new KnownKey(rs.getString(2), new RegisterEntryId(urn, rs.getString(3),
                     rs.getDate(4).toLocalDate(), Session.valueOf(rs.getString(5))).value(), rs.getLong(6)));
         };
+        // One probe of the unique (urn, idempotency_key) index per key. OFFSET 0 keeps the lateral subquery a
+        // subquery, so PostgreSQL cannot turn the lookup into a join or an "= ANY" filter, which it planned, on
+        // statistics from when the table was small, as a scan of the school's every entry (pg_stat_statements: the
+        // write path's costliest statement during a benchmark's ingest).
         jdbc.query("""
-                SELECT idempotency_key, payload_hash, upn, session_date, session, version FROM register_entry
-                WHERE urn = ? AND idempotency_key = ANY (?)""", row, urn, asked);
-        // ?? is the JDBC escape of PostgreSQL's ? operator ("has any of these keys"), which the GIN index serves.
+                SELECT e.idempotency_key, e.payload_hash, e.upn, e.session_date, e.session, e.version
+                FROM unnest(?::varchar[]) AS k(key)
+                CROSS JOIN LATERAL (SELECT * FROM register_entry
+                                    WHERE urn = ? AND idempotency_key = k.key OFFSET 0) e""", row, asked, urn);
+        // Only the GIN index of the few entries with further keys is searched (?? is the JDBC escape of PostgreSQL's ?|
+        // operator, "has any of these keys"), fenced by OFFSET 0 for the same reason; the school is checked on the rows
+        // found, not by the primary key's index.
         jdbc.query("""
                 SELECT k.key, k.value, e.upn, e.session_date, e.session, e.version
-                FROM register_entry e, jsonb_each_text(e.other_keys) AS k(key, value)
-                WHERE e.urn = ? AND e.other_keys ??| ? AND k.key = ANY (?)""", row, urn, asked, asked);
+                FROM (SELECT * FROM register_entry WHERE other_keys IS NOT NULL AND other_keys ??| ? OFFSET 0) e,
+                     jsonb_each_text(e.other_keys) AS k(key, value)
+                WHERE e.urn = ? AND k.key = ANY (?)""", row, asked, urn, asked);
         return known;
     }
 
