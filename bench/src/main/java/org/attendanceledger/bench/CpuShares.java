@@ -48,7 +48,10 @@ final class CpuShares {
                 long pid = Long.parseLong(name);
                 if (pid == servicePid) {
                     service.put(pid, stat[1]);
-                } else if (pid == postmasterPid || stat[0] == postmasterPid) {
+                } else if (pid == postmasterPid) {
+                    // With the backends it has reaped: the pool replaces connections during a long run.
+                    postgres.put(pid, stat[1] + stat[2]);
+                } else if (stat[0] == postmasterPid) {
                     postgres.put(pid, stat[1]);
                 } else if (pid == self) {
                     generator.put(pid, stat[1]);
@@ -79,12 +82,16 @@ final class CpuShares {
         return ticks / TICKS_PER_SECOND / seconds;
     }
 
-    /** The parent pid and the user+system ticks of a process, or null when it is gone or unreadable. */
+    /**
+     * The parent pid, the user+system ticks of a process and those of its children it has waited for, or null when it
+     * is gone or unreadable.
+     */
     private static long[] stat(Path dir) {
         try {
             String text = Files.readString(dir.resolve("stat"));
             String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12])};
+            return new long[] {Long.parseLong(fields[1]), Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                    Long.parseLong(fields[13]) + Long.parseLong(fields[14])};
         } catch (IOException | RuntimeException e) {
             return null;
         }

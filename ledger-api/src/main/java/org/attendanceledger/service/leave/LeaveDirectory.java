@@ -19,6 +19,7 @@ import org.attendanceledger.leave.api.LeaveOfAbsenceDecided;
 import org.attendanceledger.leave.api.LeaveOfAbsenceRequested;
 import org.attendanceledger.leave.api.LeaveOfAbsenceWithdrawn;
 import org.attendanceledger.leave.api.LeaveRequester;
+import org.attendanceledger.projections.KnownAt;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -116,7 +117,7 @@ public class LeaveDirectory {
         return jdbc.query(AS_KNOWN + """
                  AND urn = ? AND upn = ? AND from_date <= ? AND to_date >= ?
                 ORDER BY from_date, from_session, recorded_at, request_id""", (rs, i) -> view(rs),
-                timestamp(knownAt), urn, upn, Date.valueOf(to), Date.valueOf(from));
+                KnownAt.timestamp(knownAt), urn, upn, Date.valueOf(to), Date.valueOf(from));
     }
 
     /**
@@ -162,7 +163,7 @@ public class LeaveDirectory {
             grants.computeIfAbsent(rs.getString("upn"), k -> new ArrayList<>()).add(new GrantedLeave(
                     rs.getString("request_id"), rs.getString("upn"), slot(rs, "from"), slot(rs, "to"),
                     rs.getString("code"), rs.getObject("withdrawn_on", LocalDate.class)));
-        }, timestamp(knownAt), urn);
+        }, KnownAt.timestamp(knownAt), urn);
         List<LeaveWithoutDecision> found = new ArrayList<>();
         for (int i = 0; i < marks.size(); i++) {
             SessionMark mark = marks.get(i);
@@ -174,10 +175,6 @@ public class LeaveDirectory {
             }
         }
         return found;
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
     }
 
     private static LeaveRequestView view(ResultSet rs) throws SQLException {

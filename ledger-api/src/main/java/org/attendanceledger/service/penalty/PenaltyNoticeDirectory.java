@@ -5,10 +5,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +20,7 @@ import org.attendanceledger.penalty.api.PenaltyNoticeIssued;
 import org.attendanceledger.penalty.api.PenaltyNoticeKind;
 import org.attendanceledger.penalty.api.PenaltyNoticeOutcome;
 import org.attendanceledger.penalty.api.PenaltyNoticeOutcomeRecorded;
+import org.attendanceledger.projections.KnownAt;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -111,7 +111,7 @@ public class PenaltyNoticeDirectory implements PenaltyNoticeRecords {
     /** The same, as the ledger knew them at an instant (null: now). */
     public List<Notice> notices(String laCode, String parentRef, String upn, Instant knownAt) {
         return jdbc.query("SELECT " + KNOWN_COLUMNS + AS_KNOWN + " AND la_code = ? AND parent_ref = ? AND upn = ?"
-                + " ORDER BY issued_on, notice_id", NOTICE, timestamp(knownAt), laCode, parentRef, upn);
+                + " ORDER BY issued_on, notice_id", NOTICE, KnownAt.timestamp(knownAt), laCode, parentRef, upn);
     }
 
     /** The LA's notices as known now. */
@@ -127,11 +127,7 @@ public class PenaltyNoticeDirectory implements PenaltyNoticeRecords {
         return jdbc.query("SELECT " + KNOWN_COLUMNS + AS_KNOWN + " AND la_code = ?"
                         + " AND (?::varchar IS NULL OR upn = ?) AND (?::varchar IS NULL OR parent_ref = ?)"
                         + " ORDER BY upn, issued_on, notice_id",
-                NOTICE, timestamp(knownAt), laCode, upn, upn, parentRef, parentRef);
-    }
-
-    private static Timestamp timestamp(Instant instant) {
-        return instant == null ? null : Timestamp.from(instant);
+                NOTICE, KnownAt.timestamp(knownAt), laCode, upn, upn, parentRef, parentRef);
     }
 
     public Optional<Notice> find(String laCode, String noticeId) {

@@ -88,12 +88,15 @@ public class MissingMarksController {
                 bySchool.stream().mapToInt(SchoolMissingMarks::missingMarks).sum(), bySchool);
     }
 
-    /** Each school's own register policy decides when a session's register had closed, by now or by asKnownAt. */
+    /**
+     * Each school's own register policy decides when a session's register had closed, by now or by asKnownAt, and as
+     * known then: a policy change received later did not yet move any register's closing.
+     */
     private Map<String, Predicate<SessionSlot>> registersDue(List<String> urns, Instant knownAt) {
         Instant now = knownAt == null ? Instant.now() : knownAt;
         Map<String, Predicate<SessionSlot>> due = new HashMap<>();
         for (String urn : urns) {
-            schools.find(urn).ifPresent((SchoolRecord school) -> due.put(urn, slot -> MarkRules.registerDue(
+            schools.find(urn, knownAt).ifPresent((SchoolRecord school) -> due.put(urn, slot -> MarkRules.registerDue(
                     slot.date(), slot.session(), school.registerPolicy(slot.date()), now)));
         }
         return due;

@@ -4,6 +4,8 @@ import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Time;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.HashMap;
@@ -17,8 +19,10 @@ import org.attendanceledger.school.api.AutomaticNConversionSet;
 import org.attendanceledger.school.api.RegisterPolicyChanged;
 import org.attendanceledger.school.api.SchoolRegistered;
 import org.attendanceledger.service.infrastructure.AxonConfiguration;
+import org.attendanceledger.service.infrastructure.RequestMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -45,14 +49,14 @@ public class SchoolDirectory {
     }
 
     @EventHandler
-    void on(RegisterPolicyChanged event) {
+    void on(RegisterPolicyChanged event, EventMessage<?> message) {
         jdbc.update("""
                 INSERT INTO register_policy_change (urn, effective_from, am_register_start, pm_register_start,
-                    register_window_minutes, closing_instant_is_late, am_session_end, pm_session_end)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                    register_window_minutes, closing_instant_is_late, am_session_end, pm_session_end, received_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 event.urn(), Date.valueOf(event.effectiveFrom()), Time.valueOf(event.amRegisterStart()),
                 Time.valueOf(event.pmRegisterStart()), event.registerWindowMinutes(), event.closingInstantIsLate(),
-                time(event.amSessionEnd()), time(event.pmSessionEnd()));
+                time(event.amSessionEnd()), time(event.pmSessionEnd()), RequestMetadata.receivedAt(message));
     }
 
     private static Time time(LocalTime time) {
@@ -91,6 +95,14 @@ public class SchoolDirectory {
     }
 
     public Optional<SchoolRecord> find(String urn) {
+        return find(urn, null);
+    }
+
+    /**
+     * The school with the register policies the ledger had received by {@code knownAt} (null: every one): a change
+     * received later did not yet decide when a register closed.
+     */
+    public Optional<SchoolRecord> find(String urn, Instant knownAt) {
         List<SchoolRecord> found = jdbc.query("""
                 SELECT urn, name, la_code, am_register_start, pm_register_start, register_window_minutes,
                        closing_instant_is_late, am_session_end, pm_session_end
@@ -102,14 +114,16 @@ public class SchoolDirectory {
             return Optional.empty();
         }
         Map<LocalDate, RegisterPolicy> changes = new HashMap<>();
+        Timestamp at = knownAt == null ? null : Timestamp.from(knownAt);
         jdbc.query("""
                 SELECT effective_from, am_register_start, pm_register_start, register_window_minutes,
                        closing_instant_is_late, am_session_end, pm_session_end
-                FROM register_policy_change WHERE urn = ?""",
+                FROM register_policy_change
+                WHERE urn = ? AND (?::timestamptz IS NULL OR received_at IS NULL OR received_at <= ?::timestamptz)""",
                 rs -> {
                     changes.put(rs.getObject("effective_from", LocalDate.class), policy(rs));
                 },
-                urn);
+                urn, at, at);
         SchoolRecord school = found.get(0);
         return Optional.of(changes.isEmpty() ? school : new SchoolRecord(school.urn(), school.name(), school.laCode(),
                 new RegisterPolicies(school.registerPolicies().first(), changes)));

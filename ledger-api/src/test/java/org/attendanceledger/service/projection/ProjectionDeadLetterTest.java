@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.attendanceledger.service.support.Fixtures.mark;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.attendanceledger.projections.AttendanceProjection;
@@ -77,11 +78,7 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
         awaitProjected();
         poison.poisoned = poisonedUrn;
         poisonInTheRebuild.poisoned = poisonedUrn;
-        String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
-        fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
-        String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
-        fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
-        awaitProjected();
+        admitAndMarkOnePupilIn(poisonedUrn, healthyUrn);
         List<String> heldBefore = heldEventIds(poisonedUrn);
         assertThat(heldBefore).hasSize(2);
 
@@ -125,21 +122,12 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
                 CREATE TRIGGER test_refuse_enrolment BEFORE INSERT ON projection_enrolment FOR EACH ROW
                   WHEN (NEW.urn = '%s') EXECUTE FUNCTION test_refuse_enrolment();""".formatted(poisonedUrn));
         try {
-            String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
-            String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
-            fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
-            fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
-            awaitProjected();
+            admitAndMarkOnePupilIn(poisonedUrn, healthyUrn);
 
             assertThat(currentMarks(healthyUrn)).isEqualTo(1);
             assertThat(currentMarks(poisonedUrn)).isZero();
-            var sequence = sequenceOf(api().get("/api/v1/admin/dead-letters").body(), poisonedUrn);
-            assertThat(sequence).as("the poisoned school's events are held").isNotNull();
-            assertThat(sequence.path("letters")).hasSize(2);
-            assertThat(sequence.path("letters").get(0).path("eventType").asText()).isEqualTo("PupilAdmitted");
-            assertThat(sequence.path("letters").get(0).path("causeType").asText())
-                    .isEqualTo(DataIntegrityViolationException.class.getName());
-            assertThat(sequence.path("letters").get(1).path("eventType").asText()).isEqualTo("AttendanceMarkRecorded");
+            var held = api().get("/api/v1/admin/dead-letters");
+            assertAdmissionHeldWithTheMarkBehindIt(held.body(), poisonedUrn, DataIntegrityViolationException.class);
         } finally {
             superuser.execute("DROP TRIGGER test_refuse_enrolment ON projection_enrolment;"
                     + " DROP FUNCTION test_refuse_enrolment();");
@@ -151,6 +139,26 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
         assertThat(retried.body().path("projected").asBoolean()).isTrue();
         assertThat(currentMarks(poisonedUrn)).isEqualTo(1);
         assertThat(heldEventIds(poisonedUrn)).isEmpty();
+    }
+
+    /** Admits one pupil to each school, then marks each present, in that order, and waits until all is projected. */
+    private void admitAndMarkOnePupilIn(String... urns) throws InterruptedException {
+        List<String> pupils = Arrays.stream(urns).map(urn -> fixtures().admit(urn, "2024-09-04")).toList();
+        for (int i = 0; i < urns.length; i++) {
+            fixtures().recordMarks(urns[i], List.of(mark(pupils.get(i), "2024-10-01", "AM", "/")));
+        }
+        awaitProjected();
+    }
+
+    /** The school's admission failed and is held; the mark behind it is held unhandled so its events stay in order. */
+    private static void assertAdmissionHeldWithTheMarkBehindIt(com.fasterxml.jackson.databind.JsonNode deadLetters,
+                                                               String urn, Class<? extends Exception> cause) {
+        var sequence = sequenceOf(deadLetters, urn);
+        assertThat(sequence).as("the school's sequence is listed").isNotNull();
+        assertThat(sequence.path("letters")).hasSize(2);
+        assertThat(sequence.path("letters").get(0).path("eventType").asText()).isEqualTo("PupilAdmitted");
+        assertThat(sequence.path("letters").get(0).path("causeType").asText()).isEqualTo(cause.getName());
+        assertThat(sequence.path("letters").get(1).path("eventType").asText()).isEqualTo("AttendanceMarkRecorded");
     }
 
     /** A new reference school whose events the same projection segment handles as the given school's. */
@@ -182,24 +190,13 @@ class ProjectionDeadLetterTest extends LedgerApiTest {
         awaitProjected();
         poison.poisoned = poisonedUrn;
 
-        String poisonedPupil = fixtures().admit(poisonedUrn, "2024-09-04");
-        String healthyPupil = fixtures().admit(healthyUrn, "2024-09-04");
-        fixtures().recordMarks(poisonedUrn, List.of(mark(poisonedPupil, "2024-10-01", "AM", "/")));
-        fixtures().recordMarks(healthyUrn, List.of(mark(healthyPupil, "2024-10-01", "AM", "/")));
-        awaitProjected();
+        admitAndMarkOnePupilIn(poisonedUrn, healthyUrn);
 
         assertThat(currentMarks(healthyUrn)).isEqualTo(1);
         assertThat(currentMarks(poisonedUrn)).isZero();
         var held = api().get("/api/v1/admin/dead-letters");
         assertThat(held.status()).isEqualTo(200);
-        var sequence = sequenceOf(held.body(), poisonedUrn);
-        assertThat(sequence).as("the poisoned school's sequence is listed").isNotNull();
-        // The admission failed; the mark behind it is held unhandled so the school's events stay in order.
-        assertThat(sequence.path("letters")).hasSize(2);
-        assertThat(sequence.path("letters").get(0).path("eventType").asText()).isEqualTo("PupilAdmitted");
-        assertThat(sequence.path("letters").get(0).path("causeType").asText())
-                .isEqualTo(IllegalStateException.class.getName());
-        assertThat(sequence.path("letters").get(1).path("eventType").asText()).isEqualTo("AttendanceMarkRecorded");
+        assertAdmissionHeldWithTheMarkBehindIt(held.body(), poisonedUrn, IllegalStateException.class);
         assertThat(sequenceOf(held.body(), healthyUrn)).isNull();
 
         poison.poisoned = null;
