@@ -48,6 +48,26 @@ public final class MerkleTree {
         return completed;
     }
 
+    /**
+     * The hash of a complete subtree from its leaf hashes in log order (a power of two of them): what a store that
+     * keeps only the higher levels computes for a low one from a range of leaves.
+     */
+    public static byte[] completeSubtree(List<byte[]> leafHashes) {
+        if (Integer.bitCount(leafHashes.size()) != 1) {
+            throw new IllegalArgumentException("a complete subtree has a power of two of leaves, not "
+                    + leafHashes.size());
+        }
+        List<byte[]> level = leafHashes;
+        while (level.size() > 1) {
+            List<byte[]> above = new ArrayList<>(level.size() / 2);
+            for (int i = 0; i < level.size(); i += 2) {
+                above.add(MerkleHash.node(level.get(i), level.get(i + 1)));
+            }
+            level = above;
+        }
+        return level.get(0);
+    }
+
     private static String key(int level, long index) {
         return level + "/" + index;
     }

@@ -150,6 +150,33 @@ class MerkleTreeTest {
     }
 
     @Test
+    void a_complete_subtree_hashed_from_its_leaves_equals_the_stored_one_at_every_level() {
+        Map<String, byte[]> nodes = referenceLog(8);
+        for (int level = 0; level <= 3; level++) {
+            int width = 1 << level;
+            for (int index = 0; index < 8 / width; index++) {
+                List<byte[]> leaves = new ArrayList<>();
+                for (int leaf = index * width; leaf < (index + 1) * width; leaf++) {
+                    leaves.add(nodes.get("0/" + leaf));
+                }
+                assertThat(MerkleTree.completeSubtree(leaves)).as(level + "/" + index)
+                        .isEqualTo(nodes.get(level + "/" + index));
+            }
+        }
+        assertThat(HexFormat.of().formatHex(MerkleTree.completeSubtree(
+                List.of(nodes.get("0/0"), nodes.get("0/1"), nodes.get("0/2"), nodes.get("0/3"), nodes.get("0/4"),
+                        nodes.get("0/5"), nodes.get("0/6"), nodes.get("0/7"))))).isEqualTo(ROOTS_HEX.get(8));
+    }
+
+    @Test
+    void a_complete_subtree_is_refused_a_number_of_leaves_that_is_not_a_power_of_two() {
+        Map<String, byte[]> nodes = referenceLog(8);
+        assertThatThrownBy(() -> MerkleTree.completeSubtree(List.of(nodes.get("0/0"), nodes.get("0/1"),
+                nodes.get("0/2")))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not 3");
+        assertThatThrownBy(() -> MerkleTree.completeSubtree(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void inclusion_proofs_equal_the_published_vectors_and_verify() {
         SubtreeHashes stored = reader(referenceLog(8));
         for (Inclusion vector : INCLUSIONS) {

@@ -257,15 +257,17 @@ public class LogAppender implements SmartLifecycle {
         }
         Map<String, Object[]> interior = new LinkedHashMap<>();
         for (MerkleTree.Subtree subtree : MerkleTree.appended(firstIndex, hashes, subtrees)) {
-            if (subtree.level() > 0) {
+            if (subtree.level() > 0 && SubtreeStore.stored(subtree.level())) {
                 interior.put(subtree.level() + "/" + subtree.index(),
                         new Object[] {subtree.level(), subtree.index(), subtree.hash()});
             }
         }
         jdbc.batchUpdate("INSERT INTO audit_log_entry (log_index, global_index, event_identifier, school_urn, "
                 + "leaf_hash) VALUES (?, ?, ?, ?, ?)", entries);
-        jdbc.batchUpdate("INSERT INTO audit_log_subtree (level, position, hash) VALUES (?, ?, ?)",
-                new ArrayList<>(interior.values()));
+        if (!interior.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO audit_log_subtree (level, position, hash) VALUES (?, ?, ?)",
+                    new ArrayList<>(interior.values()));
+        }
         if (!amendments.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO audit_amendment (log_index, school_urn, upn, session_date, session, version, "
                     + "by_name, by_position, by_staff_id, amended_at, received_at) "

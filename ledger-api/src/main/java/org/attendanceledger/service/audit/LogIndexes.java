@@ -19,7 +19,10 @@ public class LogIndexes {
     public Map<String, Long> of(Collection<String> eventIds) {
         Map<String, Long> indexes = new HashMap<>();
         if (!eventIds.isEmpty()) {
-            jdbc.query("SELECT event_identifier, log_index FROM audit_log_entry WHERE event_identifier = ANY (?)",
+            // Through the event store's unique index on the event id, then the log's on global_index (V460).
+            jdbc.query("SELECT d.event_identifier, a.log_index FROM domain_event_entry d "
+                            + "JOIN audit_log_entry a ON a.global_index = d.global_index "
+                            + "WHERE d.event_identifier = ANY (?)",
                     rs -> {
                         indexes.put(rs.getString(1), rs.getLong(2));
                     }, (Object) eventIds.toArray(String[]::new));

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.attendanceledger.audit.CanonicalJson;
+import org.attendanceledger.audit.CompactRange;
 import org.attendanceledger.audit.MerkleHash;
 import org.attendanceledger.audit.MerkleProofs;
 import org.attendanceledger.audit.TreeHead;
@@ -82,6 +83,11 @@ class AuditLogApiTest extends LedgerApiTest {
 
         List<JsonNode> entries = entries(api(), 0, size);
         assertThat(entries).hasSize((int) size);
+        // The signed root, which the service computes from its stored subtrees (levels 1 to 3 from their leaves),
+        // equals the root of every leaf hashed afresh.
+        CompactRange fromLeaves = new CompactRange();
+        entries.forEach(entry -> fromLeaves.append(BASE64.decode(entry.path("leafHash").asText())));
+        assertThat(fromLeaves.root()).isEqualTo(root);
         // Every leaf is checked against its event; inclusion proofs (one request each) for this test's own events
         // and the first and middle leaves, since the shared ledger holds every other test's events too.
         long ownFrom = size - eventsOf(entries, urn);
