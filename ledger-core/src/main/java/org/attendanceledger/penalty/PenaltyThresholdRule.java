@@ -183,6 +183,11 @@ public record PenaltyThresholdRule(int sessionsToMeet, int windowSchoolWeeks, Lo
      * is a breach: both {@code firstMetAt} and {@code breachAt} are that mark, its window and evidence are the
      * breach's, and the highest count of the period is the highest count at a mark of the period, which is at or over
      * the threshold.
+     *
+     * <p>So only some of the marks decide both this answer and {@link #mayBeMetAtFirstSession}: those dated up to the
+     * period's first school session, the breaches, and one with the highest count among those dated in the period. A
+     * caller may pass only those (any superset of them, in order) and gets the same answers; the LA queue reads no
+     * more from the store.
      */
     public Optional<ThresholdAssessment> metAfterFirstSession(SchoolTimeline timeline,
                                                               List<MarkAtThreshold> atThreshold,

@@ -53,6 +53,7 @@ class MarksAtThresholdTest {
         List<SessionSlot> sessions = exampleSchoolTimeline().schoolSessions(FROM, TO);
         int decidedFromStoredMarks = 0;
         int decidedFromAllMarks = 0;
+        int leftOut = 0;
         for (int pupilNumber = 0; pupilNumber < 400; pupilNumber++) {
             double rate = 0.02 + random.nextDouble() * 0.12;
             List<SessionMark> marks = new ArrayList<>();
@@ -77,11 +78,31 @@ class MarksAtThresholdTest {
                         national.metAfterFirstSession(pupil.timeline(), atThreshold, from, to);
                 assertThat(stored.isPresent()).as(as).isEqualTo(expected.met());
                 stored.ifPresent(assessment -> assertThat(assessment).as(as).isEqualTo(expected));
+                // The decisive marks alone, cut at a first session up to a month later (another school's), as the LA
+                // queue reads them, give the same answers.
+                List<MarkAtThreshold> decisive = decisive(atThreshold, from, to,
+                        pupil.timeline().firstSchoolSession(from, to).map(SessionSlot::date).orElse(from)
+                                .plusDays(random.nextInt(30)));
+                leftOut += atThreshold.size() - decisive.size();
+                assertThat(national.mayBeMetAtFirstSession(pupil.timeline(), decisive, from, to)).as(as).isFalse();
+                assertThat(national.metAfterFirstSession(pupil.timeline(), decisive, from, to)).as(as)
+                        .isEqualTo(stored);
             }
         }
         // Both branches must have been exercised, or the comparison above proves little.
         assertThat(decidedFromStoredMarks).isGreaterThan(1000);
         assertThat(decidedFromAllMarks).isGreaterThan(50);
+        assertThat(leftOut).as("marks the decisive subset leaves out").isGreaterThan(1000);
+    }
+
+    /** The rows the LA queue reads: up to the cut, the breaches, and those with the period's highest count. */
+    private List<MarkAtThreshold> decisive(List<MarkAtThreshold> atThreshold, LocalDate from, LocalDate to,
+                                           LocalDate cut) {
+        int highest = atThreshold.stream().filter(mark -> !mark.mark().date().isBefore(from)
+                && !mark.mark().date().isAfter(to)).mapToInt(MarkAtThreshold::count).max().orElse(0);
+        return atThreshold.stream().filter(mark -> !mark.mark().date().isAfter(cut)
+                || mark.count() == national.sessionsToMeet()
+                || (!mark.mark().date().isBefore(from) && mark.count() == highest)).toList();
     }
 
     @Test

@@ -42,6 +42,11 @@ public class ProjectionProgress {
      * The position of the last event committed so far in the streams of the schools (a school's streams are named by
      * its URN, alone or before a ':', as the event feed's index by school reads them); {@link #EMPTY_STORE} for none.
      * One backward index probe per school, so an LA of many schools costs as many probes, not a scan.
+     *
+     * <p>The probe is written as "the last (school, position) at or below (this school, the end)" so that only the index
+     * by school can answer it. Written as the maximum position of the school, PostgreSQL chose to walk the primary key
+     * backwards until it met one of the school's events: a read of the LA penalty queue after the quick bench spent
+     * 15 ms there, more than on the queue itself (a flight recording's socket reads), against 1.5 ms for the probes.
      */
     public long committedHead(Collection<String> urns) {
         if (urns.isEmpty()) {
@@ -49,8 +54,13 @@ public class ProjectionProgress {
         }
         Long head = jdbc.queryForObject("""
                 SELECT max(last.global_index) FROM unnest(?::varchar[]) AS school (urn)
-                CROSS JOIN LATERAL (SELECT max(global_index) AS global_index FROM domain_event_entry
-                                    WHERE split_part(aggregate_identifier, ':', 1) = school.urn) AS last""",
+                CROSS JOIN LATERAL (SELECT split_part(aggregate_identifier, ':', 1) AS urn, global_index
+                                    FROM domain_event_entry
+                                    WHERE (split_part(aggregate_identifier, ':', 1), global_index)
+                                          <= (school.urn, 9223372036854775807)
+                                    ORDER BY split_part(aggregate_identifier, ':', 1) DESC, global_index DESC
+                                    LIMIT 1) AS last
+                WHERE last.urn = school.urn""",
                 Long.class, (Object) urns.toArray(String[]::new));
         return head == null ? EMPTY_STORE : head;
     }
