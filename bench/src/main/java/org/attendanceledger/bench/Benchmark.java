@@ -126,8 +126,22 @@ public final class Benchmark {
                 System.out.println(table);
                 System.out.println(line);
                 Files.writeString(out.resolve("result.txt"), table + "\n" + line + "\n");
+                if (options.hold) {
+                    hold(service, jdbcUrl, token, plan);
+                }
             }
         }
+    }
+
+    /**
+     * {@code --hold}: keeps the database and the service up after the run, for profiling a read against the data the
+     * run left (EXPLAIN in psql, a flight recording, a new build started against the same database) until killed.
+     */
+    private static void hold(ServiceProcess service, String jdbcUrl, String token, PopulationPlan plan)
+            throws InterruptedException {
+        System.out.println("holding: service pid " + service.pid() + " at http://localhost:" + service.port
+                + " (token " + token + ", LA " + plan.laCode() + "), database " + jdbcUrl);
+        Thread.sleep(Long.MAX_VALUE);
     }
 
     /** A PostgreSQL of the benchmark's own, on a fresh data directory. */
@@ -397,7 +411,7 @@ public final class Benchmark {
     }
 
     record Options(boolean quick, long seed, int clients, Path jar, Path out, String heap, int schools,
-                   int pupilsPerSchool, List<String> serviceJvmOptions, boolean sqlProfile) {
+                   int pupilsPerSchool, List<String> serviceJvmOptions, boolean sqlProfile, boolean hold) {
         /** The quick or full plan, or the schools and pupils asked for. */
         PopulationPlan plan() {
             PopulationPlan plan = quick ? PopulationPlan.quick(seed) : PopulationPlan.full(seed);
@@ -419,11 +433,14 @@ public final class Benchmark {
             int pupilsPerSchool = 0;
             List<String> serviceJvmOptions = new ArrayList<>();
             boolean sqlProfile = false;
+            boolean hold = false;
             for (String arg : args) {
                 if (arg.equals("--quick")) {
                     quick = true;
                 } else if (arg.equals("--sql-profile")) {
                     sqlProfile = true;
+                } else if (arg.equals("--hold")) {
+                    hold = true;
                 } else if (arg.startsWith("--seed=")) {
                     seed = Long.parseLong(arg.substring(7));
                 } else if (arg.startsWith("--clients=")) {
@@ -443,11 +460,11 @@ public final class Benchmark {
                 } else {
                     throw new IllegalArgumentException("unknown option " + arg
                             + " (use --quick, --seed=N, --clients=N, --schools=N, --pupils-per-school=N, --jar=PATH,"
-                            + " --out=DIR, --heap=4g, --service-jvm=OPTION, --sql-profile)");
+                            + " --out=DIR, --heap=4g, --service-jvm=OPTION, --sql-profile, --hold)");
                 }
             }
             return new Options(quick, seed, clients, jar, out, heap, schools, pupilsPerSchool, serviceJvmOptions,
-                    sqlProfile);
+                    sqlProfile, hold);
         }
     }
 }
