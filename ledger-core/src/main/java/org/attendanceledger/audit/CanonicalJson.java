@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import java.io.IOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,9 +112,11 @@ public final class CanonicalJson {
                 return wellFormed(text) ? text : OUTSIDE;
             }
             case VALUE_NUMBER_INT -> {
-                BigInteger number = parser.getBigIntegerValue();
-                return number.bitLength() < 63 && Math.abs(number.longValue()) <= EXACT_INTEGER
-                        ? number.longValue() : OUTSIDE;
+                if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return OUTSIDE;
+                }
+                long number = parser.getLongValue();
+                return Math.abs(number) <= EXACT_INTEGER ? number : OUTSIDE;
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;
@@ -166,26 +167,25 @@ public final class CanonicalJson {
     /** A string as RFC 8785 section 3.2.2.2 (ECMAScript's JSON.stringify) writes it. */
     private static void string(String value, StringBuilder out) {
         out.append('"');
+        int run = 0; // start of the characters not yet written, which need no escape: appended as one run
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+            String escape = switch (c) {
+                case '"' -> "\\\"";
+                case '\\' -> "\\\\";
+                case '\b' -> "\\b";
+                case '\f' -> "\\f";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> c < 0x20 ? "\\u00" + HEX[c >> 4] + HEX[c & 0xf] : null;
+            };
+            if (escape != null) {
+                out.append(value, run, i).append(escape);
+                run = i + 1;
             }
         }
-        out.append('"');
+        out.append(value, run, value.length()).append('"');
     }
 
     /** Whether every surrogate in the text is half of a pair. */
@@ -204,24 +204,11 @@ public final class CanonicalJson {
         return true;
     }
 
-    /** A JSON string literal of {@code value} (the canonicalizer re-escapes it the RFC's way). */
+    /** A JSON string literal of {@code value}, escaped as the canonical form escapes it. */
     public static String quote(String value) {
-        StringBuilder out = new StringBuilder(value.length() + 2).append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        return out.append('"').toString();
+        StringBuilder out = new StringBuilder(value.length() + 2);
+        string(value, out);
+        return out.toString();
     }
 
 }

@@ -26,6 +26,18 @@ class CanonicalJsonFastPathTest {
         assertThat(fast).isEqualTo(new String(CanonicalJson.reference(json), StandardCharsets.UTF_8));
     }
 
+    @Property(tries = 300)
+    void a_quoted_string_is_already_in_the_reference_implementation_s_canonical_form(@ForAll("strings") String text) {
+        String array = "[" + CanonicalJson.quote(text) + "]";
+
+        assertThat(array).isEqualTo(new String(CanonicalJson.reference(array), StandardCharsets.UTF_8));
+    }
+
+    @Provide
+    Arbitrary<String> strings() {
+        return text();
+    }
+
     @Example
     void a_leaf_of_one_of_our_events_takes_the_fast_path() {
         LogLeaf leaf = new LogLeaf(41, "2b0c-…", "org.attendanceledger.register.api.AttendanceMarkRecorded",
