@@ -30,9 +30,35 @@ final class Baseline {
     private record Sample(byte[] payload, byte[] metadata, String payloadType, String type) {
     }
 
+    /** The runs of a median baseline, in the order they ran, and the median run. */
+    record Median(List<Result> runs, Result median) {
+        String ratesText() {
+            return String.join(" / ", runs.stream()
+                    .map(run -> String.format(java.util.Locale.ROOT, "%,.0f", run.rowsPerSecond())).toList());
+        }
+    }
+
+    /**
+     * The median of {@code times} runs, each after a checkpoint. One run after the ingest moved between 24,000 and
+     * 51,000 rows/s from one bench to the next on the same code (the ingest's dirty pages, a checkpoint or autovacuum
+     * landing inside a few seconds of inserts), which made the ratios of two runs incomparable.
+     */
+    static Median median(DataSource dataSource, int clients, int rowsPerTransaction, long totalRows, int times)
+            throws Exception {
+        List<Result> runs = new ArrayList<>();
+        for (int i = 0; i < times; i++) {
+            runs.add(run(dataSource, clients, rowsPerTransaction, totalRows));
+        }
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort(java.util.Comparator.comparingDouble(Result::rowsPerSecond));
+        return new Median(runs, sorted.get(sorted.size() / 2));
+    }
+
     static Result run(DataSource dataSource, int clients, int rowsPerTransaction, long totalRows) throws Exception {
         List<Sample> samples = samples(dataSource);
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // Every run starts with the database's dirty pages written, so a checkpoint does not land inside it.
+            statement.execute("CHECKPOINT");
             statement.execute("DROP TABLE IF EXISTS bench_baseline");
             statement.execute("""
                     CREATE TABLE bench_baseline (

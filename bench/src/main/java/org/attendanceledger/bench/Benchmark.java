@@ -88,10 +88,12 @@ public final class Benchmark {
                 report.rate("amendments posted", amendments, (System.nanoTime() - amendStart) / 1e9, "amendments/s");
 
                 long baselineRows = Math.min(ingest.marks, options.quick ? 300_000 : 1_000_000);
-                Baseline.Result baseline = Baseline.run(dataSource, options.clients, Population.CLASS_SIZE,
-                        baselineRows);
+                Baseline.Median baselines = Baseline.median(dataSource, options.clients, Population.CLASS_SIZE,
+                        baselineRows, 3);
+                Baseline.Result baseline = baselines.median();
                 report.rate("baseline: JDBC batches of " + Population.CLASS_SIZE + ", " + options.clients
-                        + " clients", baseline.rows(), baseline.seconds(), "rows/s");
+                        + " clients, median of 3", baseline.rows(), baseline.seconds(), "rows/s");
+                report.note("baseline runs (rows/s)", baselines.ratesText());
                 Baseline.Result bulk = Baseline.run(dataSource, 1, 1000, baselineRows);
                 report.rate("(context) JDBC batches of 1000, 1 client", bulk.rows(), bulk.seconds(), "rows/s");
 
