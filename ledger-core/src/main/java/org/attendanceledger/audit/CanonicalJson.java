@@ -115,8 +115,8 @@ public final class CanonicalJson {
                 if (parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
                     return OUTSIDE;
                 }
-                long number = parser.getLongValue();
-                return Math.abs(number) <= EXACT_INTEGER ? number : OUTSIDE;
+                long number = parser.getLongValue(); // not Math.abs: it leaves Long.MIN_VALUE negative
+                return number >= -EXACT_INTEGER && number <= EXACT_INTEGER ? number : OUTSIDE;
             }
             case VALUE_TRUE -> {
                 return Boolean.TRUE;

@@ -44,7 +44,8 @@ public class PenaltyThresholdQuery {
      * {@link PenaltyThresholdRule#metAfterFirstSession}): every row up to the latest first school session of the
      * period among the schools, every breach, and each pupil's rows with the highest count from the period's start.
      * The other rows above the threshold, most of them, change no answer, and reading, parsing and comparing them was
-     * most of the queue's time. {@code %1$s} is which versions: {@link #NOW} or {@link #AS_KNOWN}.
+     * most of the queue's time. {@code %1$s} is which versions: {@link #NOW} or {@link #AS_KNOWN} (both reads name the
+     * table {@code b}).
      */
     private static final String DECISIVE_MARKS_AT_THRESHOLD = """
             SELECT b.urn, b.upn, b.session_date, b.session, b.code, b.window_count, b.window_start, b.window_end,
@@ -156,14 +157,9 @@ public class PenaltyThresholdQuery {
         // Each pupil's rows in session order, which is all the rule needs, sorted here: the queue is ordered by school
         // and pupil later, and an ORDER BY in the read (school and pupil under the database's linguistic collation)
         // was two thirds of its time in PostgreSQL.
-        rows.values().forEach(marks -> marks.sort(IN_SESSION_ORDER));
+        rows.values().forEach(marks -> marks.sort(Comparator.comparing(MarkAtThreshold::slot)));
         return rows;
     }
-
-    private static final Comparator<MarkAtThreshold> IN_SESSION_ORDER = (a, b) -> {
-        int byDate = a.mark().date().compareTo(b.mark().date());
-        return byDate != 0 ? byDate : a.mark().session().compareTo(b.mark().session());
-    };
 
     /** The latest first school session of the period among the schools (before {@code from} when none has one). */
     private static LocalDate latestFirstSession(Collection<SchoolTimeline> schoolTimelines, LocalDate from,
