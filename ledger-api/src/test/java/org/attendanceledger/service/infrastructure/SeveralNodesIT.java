@@ -439,7 +439,12 @@ class SeveralNodesIT {
     private Map<String, Long> projectionRows() throws SQLException {
         Map<String, Long> rows = new LinkedHashMap<>();
         for (String table : ProjectionTables.ALL) {
-            rows.put(table, count("SELECT count(*) FROM " + table));
+            // The breaches' current rows, not their versions: when concurrent posts on several nodes commit out of
+            // the order they were received in, a rebuild may version a late event at its own instant where the live
+            // projection versioned it at a later one (README "LA queue from stored breaches"), one version more or
+            // less with the same current rows. CI saw 11 and 12 versions once.
+            rows.put(table, count("SELECT count(*) FROM " + table
+                    + (table.equals("projection_threshold_breach") ? " WHERE known_until IS NULL" : "")));
         }
         return rows;
     }
