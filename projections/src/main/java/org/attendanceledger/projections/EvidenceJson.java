@@ -85,7 +85,9 @@ public final class EvidenceJson {
             }
             return marks;
         } catch (IOException | IllegalArgumentException | DateTimeException e) {
-            throw new IllegalStateException("stored evidence that is not the JSON this projection writes: " + json, e);
+            IllegalStateException refused = notEvidence(json);
+            refused.initCause(e);
+            throw refused;
         }
     }
 

@@ -259,7 +259,7 @@ public class LogAppender implements SmartLifecycle {
         }
         Map<String, Object[]> interior = new LinkedHashMap<>();
         for (MerkleTree.Subtree subtree : MerkleTree.appended(firstIndex, hashes, subtrees)) {
-            if (subtree.level() > 0 && SubtreeStore.stored(subtree.level())) {
+            if (SubtreeStore.stored(subtree.level())) {
                 interior.put(subtree.level() + "/" + subtree.index(),
                         new Object[] {subtree.level(), subtree.index(), subtree.hash()});
             }

@@ -11,6 +11,7 @@ import org.attendanceledger.calendar.Session;
 import org.attendanceledger.catalogue.AttendanceCode;
 import org.attendanceledger.catalogue.CodeCatalogue;
 import org.attendanceledger.catalogue.CodeCategory;
+import org.attendanceledger.projections.KnownAt;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -93,7 +94,7 @@ public class DualRegistrationConflicts {
      */
     public List<ConflictingSession> of(Collection<String> urns, LocalDate from, LocalDate to, Instant knownAt) {
         String[] schools = urns.toArray(String[]::new);
-        Timestamp at = knownAt == null ? null : Timestamp.from(knownAt);
+        Timestamp at = KnownAt.timestamp(knownAt);
         Object[] linkArgs = {from, to, schools, schools, at, at};
         Object[] args = knownAt == null ? linkArgs : append(linkArgs, at, at);
         List<ConflictingSession> found = new ArrayList<>();

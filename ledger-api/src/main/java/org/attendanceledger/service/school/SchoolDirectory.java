@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.attendanceledger.common.Actor;
+import org.attendanceledger.projections.KnownAt;
 import org.attendanceledger.school.RegisterPolicies;
 import org.attendanceledger.school.RegisterPolicy;
 import org.attendanceledger.school.api.AutomaticNConversionSet;
@@ -114,7 +115,7 @@ public class SchoolDirectory {
             return Optional.empty();
         }
         Map<LocalDate, RegisterPolicy> changes = new HashMap<>();
-        Timestamp at = knownAt == null ? null : Timestamp.from(knownAt);
+        Timestamp at = KnownAt.timestamp(knownAt);
         jdbc.query("""
                 SELECT effective_from, am_register_start, pm_register_start, register_window_minutes,
                        closing_instant_is_late, am_session_end, pm_session_end
