@@ -32,6 +32,17 @@ final class LedgerHttp {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
     }
 
+    /** A GET's status and body as received, not yet parsed: what a read's latency is measured to. */
+    record Received(int status, byte[] body) {
+        Reply parsed() {
+            return new Reply(status, readTree(body));
+        }
+    }
+
+    Received getUnparsed(String path) {
+        return receive(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET());
+    }
+
     Reply post(String path, Object body) {
         return send(HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).header("Content-Type", "application/json"));
@@ -51,17 +62,27 @@ final class LedgerHttp {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        return receive(request).parsed();
+    }
+
+    private Received receive(HttpRequest.Builder request) {
         request.header("Authorization", "Bearer " + token).timeout(Duration.ofMinutes(30));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            byte[] body = response.body();
-            return new Reply(response.statusCode(),
-                    body == null || body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body));
+            return new Received(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static JsonNode readTree(byte[] body) {
+        try {
+            return body == null || body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
