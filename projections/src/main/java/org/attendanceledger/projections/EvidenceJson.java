@@ -47,7 +47,7 @@ public final class EvidenceJson {
      * The marks stored by {@link #write}; none for null. The LA queue reads every breach of an LA's pupils, so this is
      * a streaming read with the ISO date taken apart by hand: Jackson's data binding and {@code LocalDate.parse} were
      * 44% of the queue's time (a flight recording of the quick bench's queries). Field order and spacing do not
-     * matter (PostgreSQL's jsonb rewrites both); anything but what {@link #write} writes is refused.
+     * matter (PostgreSQL's jsonb, which held them before V470, rewrote both); anything but what {@link #write} writes is refused.
      */
     public static List<SessionMark> read(String json) {
         if (json == null) {

@@ -297,7 +297,7 @@ class ProjectionStore {
                 INSERT INTO projection_threshold_breach (urn, upn, starting_day, session_date, session, code,
                                                          window_count, window_start, window_end, sessions,
                                                          known_from, known_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::json, ?, ?)
                 ON CONFLICT (urn, upn, session_date, session, known_from) DO UPDATE
                 SET starting_day = EXCLUDED.starting_day, code = EXCLUDED.code,
                     window_count = EXCLUDED.window_count, window_start = EXCLUDED.window_start,
