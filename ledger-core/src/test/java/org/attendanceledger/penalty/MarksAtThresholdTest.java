@@ -7,6 +7,7 @@ import static org.attendanceledger.calendar.ReferenceCalendar.exampleSchoolTimel
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -95,14 +96,27 @@ class MarksAtThresholdTest {
         assertThat(leftOut).as("marks the decisive subset leaves out").isGreaterThan(1000);
     }
 
-    /** The rows the LA queue reads: up to the cut, the breaches, and those with the period's highest count. */
+    /**
+     * The rows the LA queue reads (PenaltyThresholdQuery), from the earliest counted date: every breach, the other rows
+     * up to the cut, and, for a pupil with a breach, one of the other rows after the cut with the highest count.
+     */
     private List<MarkAtThreshold> decisive(List<MarkAtThreshold> atThreshold, LocalDate from, LocalDate to,
                                            LocalDate cut) {
-        int highest = atThreshold.stream().filter(mark -> !mark.mark().date().isBefore(from)
-                && !mark.mark().date().isAfter(to)).mapToInt(MarkAtThreshold::count).max().orElse(0);
-        return atThreshold.stream().filter(mark -> !mark.mark().date().isAfter(cut)
-                || mark.count() == national.sessionsToMeet()
-                || (!mark.mark().date().isBefore(from) && mark.count() == highest)).toList();
+        LocalDate earliest = national.earliestCountedDate(pupil.timeline(), from);
+        List<MarkAtThreshold> read = atThreshold.stream().filter(mark -> !mark.mark().date().isBefore(earliest)
+                && !mark.mark().date().isAfter(to)).toList();
+        List<MarkAtThreshold> rows = new ArrayList<>(read.stream().filter(mark -> isBreach(mark)
+                || !mark.mark().date().isAfter(cut)).toList());
+        if (read.stream().anyMatch(this::isBreach)) {
+            read.stream().filter(mark -> !isBreach(mark) && mark.mark().date().isAfter(cut))
+                    .max(Comparator.comparingInt(MarkAtThreshold::count)).ifPresent(rows::add);
+        }
+        rows.sort(Comparator.comparing(MarkAtThreshold::slot));
+        return rows;
+    }
+
+    private boolean isBreach(MarkAtThreshold mark) {
+        return mark.count() == national.sessionsToMeet();
     }
 
     @Test

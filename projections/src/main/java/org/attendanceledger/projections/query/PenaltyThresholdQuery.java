@@ -1,7 +1,6 @@
 package org.attendanceledger.projections.query;
 
 import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -44,21 +43,34 @@ public class PenaltyThresholdQuery {
 
     /**
      * The stored marks at or over the threshold that decide the queue (see
-     * {@link PenaltyThresholdRule#metAfterFirstSession}): every row up to the latest first school session of the
-     * period among the schools, every breach, and each pupil's rows with the highest count from the period's start.
-     * The other rows above the threshold, most of them, change no answer, and reading, parsing and comparing them was
-     * most of the queue's time. {@code %1$s} is which versions: {@link #NOW} or {@link #AS_KNOWN} (both reads name the
-     * table {@code b}).
+     * {@link PenaltyThresholdRule#metAfterFirstSession}), from {@code earliest} to {@code to}: every breach (the rows
+     * with evidence, V410), the other rows up to the latest first school session of the period among the schools (the
+     * cut), and for each pupil with a breach one of the other rows after the cut with the highest count. Each part is
+     * an indexed read (V480): the breaches by school and date, the rows up to the cut likewise, and the highest per
+     * pupil by a probe of the pupil's rows in count order. The other rows above the threshold, most of them, change no
+     * answer; grouping all of them by pupil for the highest count was half of the read's time at 20,000 pupils.
+     * {@code %1$s} is which versions: {@link #NOW} or {@link #AS_KNOWN} (every part names the table {@code b}).
      */
     private static final String DECISIVE_MARKS_AT_THRESHOLD = """
+            WITH breaches AS (
+                SELECT b.urn, b.upn, b.session_date, b.session, b.code, b.window_count, b.window_start, b.window_end,
+                       b.sessions
+                FROM projection_threshold_breach b
+                WHERE b.urn = ANY (?) AND b.session_date BETWEEN ? AND ? AND b.sessions IS NOT NULL AND %1$s)
+            SELECT * FROM breaches
+            UNION ALL
             SELECT b.urn, b.upn, b.session_date, b.session, b.code, b.window_count, b.window_start, b.window_end,
                    b.sessions
             FROM projection_threshold_breach b
-            LEFT JOIN (SELECT urn, upn, max(window_count) AS highest FROM projection_threshold_breach b
-                       WHERE urn = ANY (?) AND session_date BETWEEN ? AND ? AND %1$s
-                       GROUP BY urn, upn) h ON h.urn = b.urn AND h.upn = b.upn
-            WHERE b.urn = ANY (?) AND b.session_date BETWEEN ? AND ? AND %1$s
-              AND (b.session_date <= ? OR b.window_count = ? OR (b.session_date >= ? AND b.window_count = h.highest))""";
+            WHERE b.urn = ANY (?) AND b.session_date BETWEEN ? AND ? AND b.sessions IS NULL AND %1$s
+            UNION ALL
+            SELECT highest.* FROM (SELECT DISTINCT urn, upn FROM breaches) pupil CROSS JOIN LATERAL (
+                SELECT b.urn, b.upn, b.session_date, b.session, b.code, b.window_count, b.window_start, b.window_end,
+                       b.sessions
+                FROM projection_threshold_breach b
+                WHERE b.urn = pupil.urn AND b.upn = pupil.upn AND b.session_date > ? AND b.session_date <= ?
+                  AND b.sessions IS NULL AND %1$s
+                ORDER BY b.window_count DESC LIMIT 1) highest""";
     private static final String NOW = "b.known_until IS NULL";
     private static final String AS_KNOWN = "b.known_from <= ? AND (b.known_until IS NULL OR b.known_until > ?)";
 
@@ -102,7 +114,7 @@ public class PenaltyThresholdQuery {
         LocalDate earliest = earliestCounted(schoolTimelines.values(), from);
         Map<PupilKey, ThresholdAssessment> met = new TreeMap<>(BY_SCHOOL_AND_PUPIL);
         List<PupilKey> metOnlyTheMarksCanTell = new ArrayList<>();
-        DecisiveRows decisive = marksAtThreshold(urns, earliest, from, to,
+        DecisiveRows decisive = marksAtThreshold(urns, earliest, to,
                 latestFirstSession(schoolTimelines.values(), from, to), knownAt);
         decisive.byPupil().forEach((pupil, atThreshold) -> {
             SchoolTimeline timeline = schoolTimelines.get(pupil.urn());
@@ -133,11 +145,12 @@ public class PenaltyThresholdQuery {
 
     /**
      * The schools' stored marks at or over the threshold dated from {@code earliest} to {@code to} that decide the queue
-     * for the period from {@code from}, as known at the instant (null: now), by pupil, each pupil's in session order.
+     * for a period whose latest first school session among the schools is {@code cut}, as known at the instant (null:
+     * now), by pupil, each pupil's in session order.
      * The row versions that hold at an instant are those known from it or before and not yet closed.
      */
-    private DecisiveRows marksAtThreshold(Collection<String> urns, LocalDate earliest, LocalDate from, LocalDate to,
-                                          LocalDate cut, Instant knownAt) {
+    private DecisiveRows marksAtThreshold(Collection<String> urns, LocalDate earliest, LocalDate to, LocalDate cut,
+                                          Instant knownAt) {
         DecisiveRows rows = new DecisiveRows(new HashMap<>(), new HashMap<>());
         // By column position, in the SELECT's order: a name look-up per column and row showed in the profile.
         RowCallbackHandler collect = rs -> {
@@ -153,14 +166,13 @@ public class PenaltyThresholdQuery {
             }
         };
         String[] schools = urns.toArray(String[]::new);
-        int threshold = rule.sessionsToMeet();
-        Object[] arguments;
-        if (knownAt == null) {
-            arguments = new Object[] {schools, from, to, schools, earliest, to, cut, threshold, from};
-        } else {
-            Timestamp instant = KnownAt.timestamp(knownAt);
-            arguments = new Object[] {schools, from, to, instant, instant, schools, earliest, to, instant, instant, cut,
-                    threshold, from};
+        List<Object> arguments = new ArrayList<>();
+        Object[] versions = knownAt == null ? new Object[0]
+                : new Object[] {KnownAt.timestamp(knownAt), KnownAt.timestamp(knownAt)};
+        for (Object[] part : List.of(new Object[] {schools, earliest, to}, new Object[] {schools, earliest, cut},
+                new Object[] {cut, to})) {
+            arguments.addAll(List.of(part));
+            arguments.addAll(List.of(versions));
         }
         String sql = DECISIVE_MARKS_AT_THRESHOLD.formatted(knownAt == null ? NOW : AS_KNOWN);
         jdbc.query(connection -> {
@@ -169,7 +181,7 @@ public class PenaltyThresholdQuery {
             // values, and PostgreSQL's generic plan groups the rows by sorting them under the linguistic collation,
             // a third slower on a full-size bench's data (EXPLAIN ANALYZE of both; README "Where the time goes").
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
-            new ArgumentPreparedStatementSetter(arguments).setValues(statement);
+            new ArgumentPreparedStatementSetter(arguments.toArray()).setValues(statement);
             return statement;
         }, collect);
         // Each pupil's rows in session order, which is all the rule needs, sorted here: the queue is ordered by school
