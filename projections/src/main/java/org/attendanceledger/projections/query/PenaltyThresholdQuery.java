@@ -177,9 +177,10 @@ public class PenaltyThresholdQuery {
         String sql = DECISIVE_MARKS_AT_THRESHOLD.formatted(knownAt == null ? NOW : AS_KNOWN);
         jdbc.query(connection -> {
             PreparedStatement statement = connection.prepareStatement(sql);
-            // Planned for each request's schools and dates: after five runs the driver would keep one plan for any
-            // values, and PostgreSQL's generic plan groups the rows by sorting them under the linguistic collation,
-            // a third slower on a full-size bench's data (EXPLAIN ANALYZE of both; README "Where the time goes").
+            // Planned for each request's schools and dates, whose rows per part differ by orders of magnitude between
+            // one school and an LA, a week and a year: a server-side prepared statement may settle on a generic plan
+            // costed for any values (for this stop's earlier form of the read it was a third slower: README "LA queue
+            // from stored breaches").
             statement.unwrap(PGStatement.class).setPrepareThreshold(0);
             new ArgumentPreparedStatementSetter(arguments.toArray()).setValues(statement);
             return statement;
