@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +36,7 @@ final class Baseline {
     record Median(List<Result> runs, Result median) {
         String ratesText() {
             return String.join(" / ", runs.stream()
-                    .map(run -> String.format(java.util.Locale.ROOT, "%,.0f", run.rowsPerSecond())).toList());
+                    .map(run -> String.format(Locale.ROOT, "%,.0f", run.rowsPerSecond())).toList());
         }
     }
 
@@ -50,7 +52,7 @@ final class Baseline {
             runs.add(run(dataSource, clients, rowsPerTransaction, totalRows));
         }
         List<Result> sorted = new ArrayList<>(runs);
-        sorted.sort(java.util.Comparator.comparingDouble(Result::rowsPerSecond));
+        sorted.sort(Comparator.comparingDouble(Result::rowsPerSecond));
         return new Median(runs, sorted.get(sorted.size() / 2));
     }
 

@@ -167,8 +167,9 @@ public class PenaltyThresholdQuery {
         };
         String[] schools = urns.toArray(String[]::new);
         List<Object> arguments = new ArrayList<>();
-        Object[] versions = knownAt == null ? new Object[0]
-                : new Object[] {KnownAt.timestamp(knownAt), KnownAt.timestamp(knownAt)};
+        // Each part's own arguments, then the instant twice for the part's versions when read as known at it.
+        Object instant = KnownAt.timestamp(knownAt);
+        Object[] versions = knownAt == null ? new Object[0] : new Object[] {instant, instant};
         for (Object[] part : List.of(new Object[] {schools, earliest, to}, new Object[] {schools, earliest, cut},
                 new Object[] {cut, to})) {
             arguments.addAll(List.of(part));
